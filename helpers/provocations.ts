@@ -1,0 +1,154 @@
+// Ways to make the target answer each kind of response, shared by the specs that judge one property
+// of many kinds (business-error envelope, status and message; response hygiene).
+import type { Faker } from '@faker-js/faker';
+import { DOCS_SAMPLE_API_KEY } from '../fixtures/api-key-rule.js';
+import { send, submit } from './endpoint-client.js';
+import type { Exchange } from './exchange.js';
+import type { BusinessCode } from './profile.js';
+import { randomPassword, randomToken } from './random.js';
+import type { StateArranger } from './requirement-test.js';
+import { runContext } from './run-context.js';
+
+export interface Provoked {
+  exchange: Exchange;
+  /** Everything secret the request carried: the response must echo none of it. */
+  secrets: string[];
+}
+
+export interface Provocation {
+  label: string;
+  needsState: boolean;
+  provoke: (rand: Faker, state: StateArranger) => Promise<Provoked>;
+}
+
+async function submitted(fields: { token: string; password: string; [k: string]: unknown }, apiKey?: string): Promise<Provoked> {
+  const exchange = await submit(fields, apiKey === undefined ? {} : { apiKey });
+  return { exchange, secrets: [fields.token, fields.password, apiKey ?? runContext().apiKey] };
+}
+
+/** How to provoke each business error. */
+export const BUSINESS_ERROR_PROVOCATIONS: Record<BusinessCode, Provocation> = {
+  E001: {
+    label: 'E001: a change that fails',
+    needsState: true,
+    provoke: async (rand, state) => {
+      const { token } = await state.failingChangeRequest();
+      return submitted({ token, password: randomPassword(rand) });
+    },
+  },
+  E002: {
+    label: 'E002: the current password',
+    needsState: true,
+    provoke: async (rand, state) => {
+      const current = randomPassword(rand);
+      const { token } = await state.pendingRequest({ passwordHistory: [current] });
+      return submitted({ token, password: current });
+    },
+  },
+  E003: {
+    label: 'E003: a never-issued token',
+    needsState: false,
+    provoke: (rand) => submitted({ token: randomToken(rand), password: randomPassword(rand) }),
+  },
+  E004: {
+    label: 'E004: an expired request',
+    needsState: true,
+    provoke: async (rand, state) => {
+      const { token } = await state.expiredRequest();
+      return submitted({ token, password: randomPassword(rand) });
+    },
+  },
+};
+
+/** One request per kind of response the endpoint gives: every one is judged for hygiene. */
+export const RESPONSE_KINDS: Provocation[] = [
+  {
+    label: 'success',
+    needsState: true,
+    provoke: async (rand, state) => {
+      const { token } = await state.pendingRequest();
+      return submitted({ token, password: randomPassword(rand), customerRealIp: '1.1.1.1' });
+    },
+  },
+  ...Object.values(BUSINESS_ERROR_PROVOCATIONS),
+  {
+    label: 'key missing',
+    needsState: false,
+    provoke: async (rand) => {
+      const fields = { token: randomToken(rand), password: randomPassword(rand) };
+      return { exchange: await submit(fields, { placement: 'none' }), secrets: [fields.token, fields.password] };
+    },
+  },
+  {
+    label: 'key malformed',
+    needsState: false,
+    provoke: (rand) => submitted({ token: randomToken(rand), password: randomPassword(rand) }, `DEV-${rand.string.alphanumeric(28)}`),
+  },
+  {
+    label: 'key unknown',
+    needsState: false,
+    provoke: (rand) => submitted({ token: randomToken(rand), password: randomPassword(rand) }, `ROOT${rand.string.alphanumeric(28)}`),
+  },
+  {
+    label: "docs' sample key",
+    needsState: false,
+    provoke: (rand) => submitted({ token: randomToken(rand), password: randomPassword(rand) }, DOCS_SAMPLE_API_KEY),
+  },
+  {
+    label: 'validation error: token not a string',
+    needsState: false,
+    provoke: async (rand) => {
+      const password = randomPassword(rand);
+      return { exchange: await submit({ token: 12345, password }), secrets: [password, runContext().apiKey] };
+    },
+  },
+  {
+    label: 'validation error: invalid customerRealIp',
+    needsState: false,
+    provoke: (rand) => submitted({ token: randomToken(rand), password: randomPassword(rand), customerRealIp: '999.1.1.1' }),
+  },
+  {
+    label: 'malformed JSON',
+    needsState: false,
+    provoke: async (rand) => {
+      const token = randomToken(rand);
+      const password = randomPassword(rand);
+      const { apiKey } = runContext();
+      const exchange = await send({ query: { apiKey }, body: `{"token":"${token}","password":"${password}"` });
+      return { exchange, secrets: [token, password, apiKey] };
+    },
+  },
+  {
+    label: 'wrong content type (text/plain)',
+    needsState: false,
+    provoke: async (rand) => {
+      const token = randomToken(rand);
+      const password = randomPassword(rand);
+      const { apiKey } = runContext();
+      const exchange = await send({ query: { apiKey }, contentType: 'text/plain', body: JSON.stringify({ token, password }) });
+      return { exchange, secrets: [token, password, apiKey] };
+    },
+  },
+  {
+    label: 'method GET',
+    needsState: false,
+    provoke: async (rand) => {
+      const token = randomToken(rand);
+      const password = randomPassword(rand);
+      const { apiKey } = runContext();
+      const exchange = await send({ method: 'GET', query: { apiKey, token, password }, contentType: null });
+      return { exchange, secrets: [token, password, apiKey] };
+    },
+  },
+  {
+    label: 'body too large (1 MB)',
+    needsState: false,
+    provoke: async (rand) => {
+      const token = randomToken(rand);
+      const password = rand.string.alphanumeric(1024 * 1024);
+      const { apiKey } = runContext();
+      const exchange = await send({ query: { apiKey }, body: JSON.stringify({ token, password }) });
+      return { exchange, secrets: [token, apiKey] };
+    },
+  },
+];

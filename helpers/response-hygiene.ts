@@ -1,0 +1,55 @@
+// Properties every response must have, whatever its kind: judged on the raw bytes of body and headers.
+import type { Exchange } from './exchange.js';
+
+/** The forms a secret may be echoed in: plain, JSON-escaped, URL-encoded, base64. */
+export function echoedForms(secret: string): string[] {
+  return [...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), Buffer.from(secret).toString('base64')])];
+}
+
+function rawHeaders(exchange: Exchange): string {
+  return Object.entries(exchange.headers)
+    .map(([name, value]) => `${name}: ${Array.isArray(value) ? value.join(', ') : (value ?? '')}`)
+    .join('\n');
+}
+
+/** Where a secret shows up in the response, or null. Secrets shorter than 6 characters are not searched. */
+export function findEcho(exchange: Exchange, secrets: string[]): string | null {
+  const haystacks = { body: exchange.text, headers: rawHeaders(exchange) };
+  for (const secret of secrets.filter((s) => s.length >= 6)) {
+    for (const form of echoedForms(secret)) {
+      for (const [where, text] of Object.entries(haystacks)) if (text.includes(form)) return `a submitted secret appears in the response ${where}`;
+    }
+  }
+  return null;
+}
+
+/** Signs of internals leaking: stack frames, exception names, paths, SQL errors, framework names. */
+export const INTERNALS_PATTERNS: { label: string; pattern: RegExp }[] = [
+  { label: 'a JavaScript stack frame', pattern: /\bat [\w$.<>[\] ]+ \(?[\w/\\.:-]+:\d+:\d+\)?/ },
+  { label: 'a Python traceback', pattern: /Traceback \(most recent call last\)/ },
+  { label: 'a Java stack frame', pattern: /\.java:\d+\)/ },
+  { label: 'an exception class name', pattern: /\b[A-Z][a-z]+[A-Za-z]*(Exception|Error):\s/ },
+  { label: 'SQL error text', pattern: /SQLSTATE|ORA-\d{5}|syntax error at or near|SQLITE_|ER_\w+:/ },
+  { label: 'a server file path', pattern: /(\/home\/|\/usr\/src\/|\/var\/www\/|\/root\/|node_modules|[A-Z]:\\\\)/ },
+  { label: 'a framework name or internal error code', pattern: /\b(fastify|express|koa|django|laravel|symfony|spring|FST_ERR_\w+)\b/i },
+];
+
+export function findInternals(exchange: Exchange): string | null {
+  for (const { label, pattern } of INTERNALS_PATTERNS) if (pattern.test(exchange.text)) return `${label} in the body`;
+  const poweredBy = exchange.headers['x-powered-by'];
+  if (poweredBy !== undefined) return `an X-Powered-By header (${String(poweredBy)})`;
+  const server = String(exchange.headers.server ?? '');
+  if (/\d+\.\d+/.test(server)) return `a versioned Server header (${server})`;
+  return null;
+}
+
+export function isJsonContentType(exchange: Exchange): boolean {
+  const type = String(exchange.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
+}
+
+export function hasNoStore(exchange: Exchange): boolean {
+  const value = exchange.headers['cache-control'];
+  const text = Array.isArray(value) ? value.join(',') : (value ?? '');
+  return text.split(',').some((directive) => directive.trim().toLowerCase() === 'no-store');
+}

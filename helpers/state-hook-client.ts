@@ -1,0 +1,91 @@
+// Client of the target's state hook, version 1 (Pact-style provider states; see docs/state-hook.md).
+// A 4xx or 5xx answer means "the target cannot set up this state": the test stops as not verified.
+import { describeErrors, validator } from './json-schemas.js';
+import { registerSecret, redact } from './redaction.js';
+import { runContext } from './run-context.js';
+
+export const STATES = {
+  pending: 'pending reset request',
+  expired: 'expired reset request',
+  failingChange: 'reset request with failing password change',
+  customer: 'customer',
+} as const;
+
+export interface SetupParams {
+  /** Passwords of the customer, newest first; the first is the current one. */
+  passwordHistory?: string[];
+  /** Lifetime of the new request from now (pending requests only). */
+  expiresInSeconds?: number;
+  /** Reuse an existing customer instead of creating one. */
+  customerId?: string;
+}
+
+export interface ProvisionedRequest {
+  customerId: string;
+  token: string;
+}
+
+export interface CustomerInspection {
+  passwordMatches: boolean;
+  lastRealIp: string | null;
+}
+
+/** The hook refused or failed: the requirement could not be verified against this target. */
+export class StateHookError extends Error {
+  override name = 'StateHookError';
+}
+
+async function call(action: string, state: string, params: Record<string, unknown>): Promise<unknown> {
+  const { stateUrl, stateToken } = runContext();
+  if (stateUrl === null) throw new StateHookError('no state hook is configured (safe mode must not reach this point)');
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (stateToken) headers.Authorization = `Bearer ${stateToken}`;
+  let response: Response;
+  try {
+    response = await fetch(stateUrl, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ action, state, params }),
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch (error) {
+    throw new StateHookError(`state hook unreachable for ${action} "${state}": ${(error as Error).message}`);
+  }
+  const text = await response.text();
+  if (response.status === 204) return null;
+  if (response.status !== 200) {
+    throw new StateHookError(`state hook answered ${response.status} to ${action} "${state}": the target cannot set up this state (${redact(text.slice(0, 300))})`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new StateHookError(`state hook answered ${action} "${state}" with a body that is not JSON`);
+  }
+}
+
+function checked<T>(answer: unknown, kind: 'provisioned' | 'inspection', what: string): T {
+  const validate = validator('state-hook-answer');
+  if (!validate({ [kind]: answer })) {
+    throw new StateHookError(`state hook answer to ${what} has the wrong shape: ${describeErrors(validate)}`);
+  }
+  return answer as T;
+}
+
+async function setup(state: string, params: SetupParams): Promise<ProvisionedRequest> {
+  const answer = checked<ProvisionedRequest>(await call('setup', state, { ...params }), 'provisioned', `setup "${state}"`);
+  registerSecret(answer.token, 'token');
+  return answer;
+}
+
+export const stateHook = {
+  pendingRequest: (params: SetupParams = {}) => setup(STATES.pending, params),
+  expiredRequest: (params: Omit<SetupParams, 'expiresInSeconds'> = {}) => setup(STATES.expired, params),
+  failingChangeRequest: (params: Pick<SetupParams, 'passwordHistory'> = {}) => setup(STATES.failingChange, params),
+  async inspect(customerId: string, password: string): Promise<CustomerInspection> {
+    registerSecret(password, 'password');
+    return checked<CustomerInspection>(await call('inspect', STATES.customer, { customerId, password }), 'inspection', 'inspect "customer"');
+  },
+  async teardown(customerId: string): Promise<void> {
+    await call('teardown', STATES.customer, { customerId });
+  },
+};

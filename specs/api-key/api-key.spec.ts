@@ -1,0 +1,78 @@
+// Platform docs, API key: accepted in the query, the JSON body or a Bearer header; checked before the
+// handler in the order presence, format, registry; errors are 404 in the platform envelope.
+import { malformedKeys, SAMPLE_KEY, unknownKeys } from '../../fixtures/cases/api-keys.js';
+import { send, submit, type KeyPlacement } from '../../helpers/endpoint-client.js';
+import { expectOutcome } from '../../helpers/expect-outcome.js';
+import { businessCode, keyError, success } from '../../helpers/outcomes.js';
+import { randomPassword, randomToken, seededFaker } from '../../helpers/random.js';
+import { requirement } from '../../helpers/requirement-test.js';
+import { runContext } from '../../helpers/run-context.js';
+
+// Case tables are generated once per run from the run seed, so their labels (and test names) are stable.
+const tableFaker = seededFaker(runContext().seed, 'api-key tables');
+const PLACEMENTS: { label: string; placement: Exclude<KeyPlacement, 'none'> }[] = [
+  { label: 'the apiKey query parameter', placement: 'query' },
+  { label: 'the apiKey body field', placement: 'body' },
+  { label: 'an Authorization: Bearer header', placement: 'bearer' },
+];
+
+const missing = requirement('SNP-KEY-MISSING');
+missing.test('a request without any key answers 404 PUBLIC_API_KEY_IS_EMPTY', async ({ rand }) => {
+  const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { placement: 'none' });
+  expectOutcome(missing.id, exchange, keyError('PUBLIC_API_KEY_IS_EMPTY', 'PUBLIC_API_KEY_DOES_NOT_EXIST'));
+});
+missing.each(PLACEMENTS.filter((p) => p.placement !== 'bearer'))('an empty key in $label answers 404 PUBLIC_API_KEY_IS_EMPTY', async ({ placement }, { rand }) => {
+  const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { placement, apiKey: '' });
+  expectOutcome(missing.id, exchange, keyError('PUBLIC_API_KEY_IS_EMPTY'));
+});
+
+const format = requirement('SNP-KEY-FORMAT');
+format.each(malformedKeys(tableFaker))('a key with $label answers 404 PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT', async ({ apiKey }, { rand }) => {
+  const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { apiKey });
+  expectOutcome(format.id, exchange, keyError('PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT'));
+});
+format.each(PLACEMENTS.filter((p) => p.placement !== 'query'))('a malformed key in $label is refused the same way', async ({ placement }, { rand }) => {
+  const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { placement, apiKey: `TEST${rand.string.alphanumeric(28)}` });
+  expectOutcome(format.id, exchange, keyError('PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT'));
+});
+
+const sample = requirement('SNP-KEY-SAMPLE');
+sample.test(`${SAMPLE_KEY.label} answers 404 PUBLIC_API_KEY_SAMPLE_VALUE`, async ({ rand }) => {
+  const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { apiKey: SAMPLE_KEY.apiKey });
+  expectOutcome(sample.id, exchange, keyError('PUBLIC_API_KEY_SAMPLE_VALUE'));
+});
+
+const unknown = requirement('SNP-KEY-UNKNOWN');
+unknown.each(unknownKeys(tableFaker))('a well-formed key that does not exist ($label) answers 404 PUBLIC_API_KEY_DOES_NOT_EXIST', async ({ apiKey }, { rand }) => {
+  const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { apiKey });
+  expectOutcome(unknown.id, exchange, keyError('PUBLIC_API_KEY_DOES_NOT_EXIST'));
+});
+
+const locations = requirement('SNP-KEY-LOCATIONS');
+locations.each(PLACEMENTS)('a valid key in $label is accepted (the request reaches the token check: E003)', async ({ placement }, { rand }) => {
+  const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { placement });
+  expectOutcome(locations.id, exchange, businessCode('E003'));
+});
+locations.each(PLACEMENTS, { needsState: true })('a valid key in $label completes a reset', async ({ placement }, { rand, state }) => {
+  const { token } = await state.pendingRequest();
+  expectOutcome(locations.id, await submit({ token, password: randomPassword(rand) }, { placement }), success());
+});
+
+const BAD_KEYS = [
+  { label: 'no key', query: {} as Record<string, string>, outcome: () => keyError('PUBLIC_API_KEY_IS_EMPTY', 'PUBLIC_API_KEY_DOES_NOT_EXIST') },
+  { label: 'a malformed key', query: { apiKey: `DEV-${tableFaker.string.alphanumeric(28)}` }, outcome: () => keyError('PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT') },
+  { label: 'an unknown key', query: { apiKey: `ROOT${tableFaker.string.alphanumeric(28)}` }, outcome: () => keyError('PUBLIC_API_KEY_DOES_NOT_EXIST') },
+];
+const BAD_BODIES = [
+  { label: 'invalid JSON', body: '{"token": ' },
+  { label: 'a JSON array', body: '[]' },
+  { label: 'no token', body: JSON.stringify({ password: 'x1y2z3w4' }) },
+  { label: 'an invalid customerRealIp', body: JSON.stringify({ token: 'abc', password: 'x1y2z3w4', customerRealIp: 'nope' }) },
+];
+const first = requirement('SNP-KEY-CHECKED-FIRST');
+first.each(BAD_KEYS.flatMap((key) => BAD_BODIES.map((body) => ({ label: `${key.label} and ${body.label}`, key, body }))))(
+  '$label: the key error wins',
+  async ({ key, body }) => {
+    expectOutcome(first.id, await send({ query: key.query, body: body.body }), key.outcome());
+  },
+);

@@ -1,0 +1,48 @@
+// Endpoint page error table (E001–E004, messages verbatim); profile: envelope and HTTP status.
+import { BUSINESS_ERROR_MESSAGES } from '../../fixtures/business-errors.js';
+import { submit } from '../../helpers/endpoint-client.js';
+import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/expect-state.js';
+import { businessBody, businessCode, businessStatus } from '../../helpers/outcomes.js';
+import type { BusinessCode } from '../../helpers/profile.js';
+import { BUSINESS_ERROR_PROVOCATIONS } from '../../helpers/provocations.js';
+import { randomPassword } from '../../helpers/random.js';
+import { requirement } from '../../helpers/requirement-test.js';
+
+const failed = requirement('SNP-E001-CHANGE-FAILED');
+failed.test('a change that fails answers E001, twice, and the password stays', async ({ rand, state }) => {
+  const current = randomPassword(rand);
+  const attempted = randomPassword(rand);
+  const { customerId, token } = await state.failingChangeRequest({ passwordHistory: [current] });
+  expectOutcome(failed.id, await submit({ token, password: attempted }), businessCode('E001'));
+  await expectCurrentPassword(failed.id, state, customerId, current, true, 'the password from before');
+  await expectCurrentPassword(failed.id, state, customerId, attempted, false, 'the attempted password');
+  // Not consumed: the same token fails the same way rather than being unknown now.
+  expectOutcome(failed.id, await submit({ token, password: attempted }), businessCode('E001'));
+});
+
+const CODES = (Object.keys(BUSINESS_ERROR_PROVOCATIONS) as BusinessCode[]).map((code) => ({ code, label: BUSINESS_ERROR_PROVOCATIONS[code].label }));
+
+for (const { code, label } of CODES) {
+  const { needsState, provoke } = BUSINESS_ERROR_PROVOCATIONS[code];
+
+  const message = requirement('SNP-BUSINESS-ERROR-MESSAGE');
+  message.test(`${label} carries the documented message`, async ({ rand, state }) => {
+    const { exchange } = await provoke(rand, state);
+    expectOutcome(message.id, exchange, businessCode(code));
+    const actual = (exchange.json as { message?: unknown }).message;
+    expectFact(message.id, actual === BUSINESS_ERROR_MESSAGES[code], JSON.stringify(BUSINESS_ERROR_MESSAGES[code]), JSON.stringify(actual), exchange);
+  }, { needsState });
+
+  const envelope = requirement('SNP-BUSINESS-ERROR-ENVELOPE');
+  envelope.test(`${label} uses the body {"success": false, "errorCode", "message"}`, async ({ rand, state }) => {
+    const { exchange } = await provoke(rand, state);
+    expectOutcome(envelope.id, exchange, businessBody(code));
+  }, { needsState });
+
+  const status = requirement('SNP-BUSINESS-ERROR-STATUS');
+  status.test(`${label} answers with the profile's status`, async ({ rand, state }) => {
+    const { exchange } = await provoke(rand, state);
+    expectOutcome(status.id, exchange, businessStatus(code));
+  }, { needsState });
+}

@@ -1,0 +1,45 @@
+// RFC 9110: 405 with Allow for other methods; 415 for content that is not JSON (best practice).
+import { send } from '../../helpers/endpoint-client.js';
+import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
+import { businessCode, platformError } from '../../helpers/outcomes.js';
+import { randomPassword, randomToken } from '../../helpers/random.js';
+import { requirement } from '../../helpers/requirement-test.js';
+import { runContext } from '../../helpers/run-context.js';
+
+const methods = requirement('SNP-METHOD-NOT-ALLOWED');
+methods.each(['GET', 'PUT', 'PATCH', 'DELETE', 'HEAD'].map((method) => ({ label: method, method })))(
+  '$label answers 405 with Allow: POST',
+  async ({ method }, { rand }) => {
+    const fields = JSON.stringify({ token: randomToken(rand), password: randomPassword(rand) });
+    const withBody = method !== 'GET' && method !== 'HEAD';
+    const exchange = await send({
+      method,
+      query: { apiKey: runContext().apiKey },
+      contentType: withBody ? 'application/json' : null,
+      ...(withBody ? { body: fields } : {}),
+    });
+    const allow = String(exchange.headers.allow ?? '');
+    expectFact(methods.id, exchange.status === 405, 'status 405', `status ${exchange.status}`, exchange);
+    expectFact(methods.id, /\bPOST\b/.test(allow), 'an Allow header listing POST', allow ? `Allow: ${allow}` : 'no Allow header', exchange);
+    if (method !== 'HEAD') expectOutcome(methods.id, exchange, platformError({ statuses: [405] }));
+  },
+);
+
+const contentType = requirement('SNP-CONTENT-TYPE');
+contentType.each([
+  { label: 'no Content-Type', contentType: null },
+  { label: 'text/plain', contentType: 'text/plain' },
+  { label: 'application/x-www-form-urlencoded', contentType: 'application/x-www-form-urlencoded' },
+  { label: 'multipart/form-data', contentType: 'multipart/form-data; boundary=x' },
+  { label: 'application/xml', contentType: 'application/xml' },
+  { label: 'application/json; charset=utf-16', contentType: 'application/json; charset=utf-16' },
+])('a JSON body declared as $label is refused with 415 or 400', async ({ contentType: type }, { rand }) => {
+  const body = JSON.stringify({ token: randomToken(rand), password: randomPassword(rand) });
+  const exchange = await send({ query: { apiKey: runContext().apiKey }, contentType: type, body });
+  expectOutcome(contentType.id, exchange, platformError({ statuses: [415, 400] }));
+});
+contentType.test('application/json; charset=utf-8 is processed normally (E003 for a never-issued token)', async ({ rand }) => {
+  const body = JSON.stringify({ token: randomToken(rand), password: randomPassword(rand) });
+  const exchange = await send({ query: { apiKey: runContext().apiKey }, contentType: 'application/json; charset=utf-8', body });
+  expectOutcome(contentType.id, exchange, businessCode('E003'));
+});

@@ -1,0 +1,48 @@
+// Endpoint page: token and password are required strings. Profile: a body that fails validation is
+// answered with the validation error (bizkithub: 400 INTERNAL_VALIDATION_FAILED) naming the field.
+import type { Faker } from '@faker-js/faker';
+import { NOT_AN_IP, STRICT_IP_FORMS } from '../../fixtures/cases/customer-ips.js';
+import { MALFORMED_BODY_CASES, REQUIRED_FIELD_CASES, type BodyCase } from '../../fixtures/cases/request-bodies.js';
+import { send } from '../../helpers/endpoint-client.js';
+import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
+import { rejected, validationError } from '../../helpers/outcomes.js';
+import { randomPassword, randomToken } from '../../helpers/random.js';
+import { requirement } from '../../helpers/requirement-test.js';
+import { runContext } from '../../helpers/run-context.js';
+
+function sendCase(bodyCase: BodyCase, rand: Faker) {
+  const body = bodyCase.body({ token: randomToken(rand), password: randomPassword(rand) });
+  return send({ query: { apiKey: runContext().apiKey }, body });
+}
+
+const IP_CASES: BodyCase[] = [...NOT_AN_IP, ...STRICT_IP_FORMS].map(({ label, value }) => ({
+  label: `customerRealIp ${label}`,
+  field: 'customerRealIp',
+  body: ({ token, password }) => JSON.stringify({ token, password, customerRealIp: value }),
+}));
+
+const required = requirement('SNP-BODY-REQUIRED-FIELDS');
+required.each(REQUIRED_FIELD_CASES)('a body with $label is rejected', async (bodyCase, { rand }) => {
+  expectOutcome(required.id, await sendCase(bodyCase, rand), rejected());
+});
+
+const malformed = requirement('SNP-BODY-MALFORMED');
+malformed.each(MALFORMED_BODY_CASES)('a body that is $label is rejected', async (bodyCase, { rand }) => {
+  expectOutcome(malformed.id, await sendCase(bodyCase, rand), rejected());
+});
+
+const format = requirement('SNP-VALIDATION-ERROR-FORMAT');
+format.each([...REQUIRED_FIELD_CASES, ...MALFORMED_BODY_CASES, ...IP_CASES])("a body with $label gets the profile's validation error", async (bodyCase, { rand }) => {
+  expectOutcome(format.id, await sendCase(bodyCase, rand), validationError());
+});
+
+const FIELD_CASES = [...REQUIRED_FIELD_CASES, ...IP_CASES].filter((c) => c.field !== null);
+const namesField = requirement('SNP-VALIDATION-NAMES-FIELD');
+namesField.each(FIELD_CASES)('the validation error for $label names the field', async (bodyCase, { rand }) => {
+  const exchange = await sendCase(bodyCase, rand);
+  expectOutcome(namesField.id, exchange, rejected());
+  const raw = (exchange.json as { error?: { description?: unknown } }).error?.description;
+  const description = typeof raw === 'string' ? raw : '';
+  const field = bodyCase.field as string;
+  expectFact(namesField.id, description.toLowerCase().includes(field.toLowerCase()), `a description naming "${field}"`, JSON.stringify(description), exchange);
+});

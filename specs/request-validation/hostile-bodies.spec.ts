@@ -1,0 +1,94 @@
+// Profile: unknown fields never choose the account; duplicate keys are rejected or last-wins.
+// Best practice: oversized and non-UTF-8 bodies are refused, promptly and without a 5xx.
+import { send, submit } from '../../helpers/endpoint-client.js';
+import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/expect-state.js';
+import { businessCode, platformError, rejected, success, validationError } from '../../helpers/outcomes.js';
+import { randomPassword, randomToken } from '../../helpers/random.js';
+import { requirement } from '../../helpers/requirement-test.js';
+import { runContext } from '../../helpers/run-context.js';
+
+const extra = requirement('SNP-EXTRA-FIELDS-HARMLESS');
+extra.test("extra fields naming another customer never reset that customer's password", async ({ rand, state }) => {
+  const victimPassword = randomPassword(rand);
+  const victim = await state.pendingRequest({ passwordHistory: [victimPassword] });
+  const owner = await state.pendingRequest();
+  const chosen = randomPassword(rand);
+  const exchange = await submit({
+    token: owner.token,
+    password: chosen,
+    customerId: victim.customerId,
+    userId: victim.customerId,
+    id: victim.customerId,
+    customer: { id: victim.customerId },
+  });
+  expectOutcome(extra.id, exchange, success(), rejected());
+  await expectCurrentPassword(extra.id, state, victim.customerId, victimPassword, true, "the other customer's password");
+  if (success().mismatch(exchange) === null) await expectCurrentPassword(extra.id, state, owner.customerId, chosen, true, "the token owner's new password");
+});
+extra.test('extra fields cannot skip the password history', async ({ rand, state }) => {
+  const current = randomPassword(rand);
+  const { token } = await state.pendingRequest({ passwordHistory: [current] });
+  const exchange = await submit({ token, password: current, skipHistory: true, force: true, isAdmin: true, passwordHistory: [] });
+  expectOutcome(extra.id, exchange, businessCode('E002'), rejected());
+});
+extra.test('extra fields cannot revive an expired request', async ({ rand, state }) => {
+  const { token } = await state.expiredRequest();
+  const future = new Date(Date.now() + 86_400_000).toISOString();
+  const exchange = await submit({ token, password: randomPassword(rand), expiresAt: future, expiresInSeconds: 86_400, expired: false });
+  expectOutcome(extra.id, exchange, businessCode('E004'), rejected());
+});
+extra.test('a __proto__ member is only data', async ({ rand }) => {
+  const body = `{"token":"${randomToken(rand)}","password":"${randomPassword(rand)}","__proto__":{"success":true,"isAdmin":true}}`;
+  expectOutcome(extra.id, await send({ query: { apiKey: runContext().apiKey }, body }), businessCode('E003'), rejected());
+}, { needsState: false });
+
+const duplicate = requirement('SNP-DUPLICATE-KEYS');
+duplicate.test('{"token": <unknown>, …, "token": <valid>} succeeds with the last value or is rejected', async ({ rand, state }) => {
+  const chosen = randomPassword(rand);
+  const { customerId, token } = await state.pendingRequest();
+  const body = `{"token":${JSON.stringify(randomToken(rand))},"password":${JSON.stringify(chosen)},"token":${JSON.stringify(token)}}`;
+  const exchange = await send({ query: { apiKey: runContext().apiKey }, body });
+  expectOutcome(duplicate.id, exchange, success(), validationError());
+  if (success().mismatch(exchange) === null) await expectCurrentPassword(duplicate.id, state, customerId, chosen);
+});
+duplicate.test('{"token": <valid>, …, "token": <unknown>} answers E003 or is rejected, and the valid token still works', async ({ rand, state }) => {
+  const { token } = await state.pendingRequest();
+  const body = `{"token":${JSON.stringify(token)},"password":${JSON.stringify(randomPassword(rand))},"token":${JSON.stringify(randomToken(rand))}}`;
+  expectOutcome(duplicate.id, await send({ query: { apiKey: runContext().apiKey }, body }), businessCode('E003'), validationError());
+  expectOutcome(duplicate.id, await submit({ token, password: randomPassword(rand) }), success());
+});
+duplicate.test('a duplicated password is rejected or read as its last value', async ({ rand, state }) => {
+  const first = randomPassword(rand);
+  const last = randomPassword(rand);
+  const { customerId, token } = await state.pendingRequest();
+  const body = `{"token":${JSON.stringify(token)},"password":${JSON.stringify(first)},"password":${JSON.stringify(last)}}`;
+  const exchange = await send({ query: { apiKey: runContext().apiKey }, body });
+  expectOutcome(duplicate.id, exchange, success(), validationError());
+  if (success().mismatch(exchange) === null) await expectCurrentPassword(duplicate.id, state, customerId, last, true, 'the last password value');
+});
+
+const PROMPT_MS = 5_000;
+const size = requirement('SNP-BODY-SIZE-LIMIT');
+size.test('a 1 MB body is refused with 413 or 400, promptly', async ({ rand }) => {
+  const body = JSON.stringify({ token: randomToken(rand), password: rand.string.alphanumeric(1024 * 1024) });
+  const exchange = await send({ query: { apiKey: runContext().apiKey }, body });
+  expectOutcome(size.id, exchange, platformError({ statuses: [413, 400] }));
+  expectFact(size.id, exchange.durationMs < PROMPT_MS, `an answer within ${PROMPT_MS} ms`, `${Math.round(exchange.durationMs)} ms`);
+});
+
+const utf8 = requirement('SNP-INVALID-UTF8');
+utf8.each([
+  { label: 'a truncated 2-byte sequence (C3 28)', bytes: [0xc3, 0x28] },
+  { label: 'an overlong encoding (C0 AF)', bytes: [0xc0, 0xaf] },
+  { label: 'bytes FF FE', bytes: [0xff, 0xfe] },
+  { label: 'a CESU-8 surrogate (ED A0 80)', bytes: [0xed, 0xa0, 0x80] },
+])('a password holding $label is refused', async ({ bytes }, { rand }) => {
+  const head = Buffer.from(`{"token":"${randomToken(rand)}","password":"abc`);
+  const body = Buffer.concat([head, Buffer.from(bytes), Buffer.from('def"}')]);
+  expectOutcome(utf8.id, await send({ query: { apiKey: runContext().apiKey }, body }), rejected());
+});
+utf8.test('a password with an unpaired surrogate escape (\\uD800) is refused', async ({ rand }) => {
+  const body = `{"token":"${randomToken(rand)}","password":"abc\\uD800def"}`;
+  expectOutcome(utf8.id, await send({ query: { apiKey: runContext().apiKey }, body }), rejected());
+});

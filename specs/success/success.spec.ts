@@ -1,0 +1,47 @@
+// Endpoint page: "Set a new password based on one time token" → 200 {"success": true}.
+import { alteredForms, PASSWORD_SHAPES } from '../../fixtures/cases/passwords.js';
+import { submit } from '../../helpers/endpoint-client.js';
+import { expectOutcome } from '../../helpers/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/expect-state.js';
+import { businessCode, success } from '../../helpers/outcomes.js';
+import { randomPassword } from '../../helpers/random.js';
+import { requirement } from '../../helpers/requirement-test.js';
+
+const response = requirement('SNP-SUCCESS-RESPONSE');
+response.test('a pending token with a new password answers 200 {"success": true}', async ({ rand, state }) => {
+  const { token } = await state.pendingRequest();
+  expectOutcome(response.id, await submit({ token, password: randomPassword(rand), customerRealIp: '1.1.1.1' }), success());
+});
+
+const setsPassword = requirement('SNP-SUCCESS-SETS-PASSWORD');
+setsPassword.test('after a success the new password is current and the old one is not', async ({ rand, state }) => {
+  const oldPassword = randomPassword(rand);
+  const newPassword = randomPassword(rand);
+  const { customerId, token } = await state.pendingRequest({ passwordHistory: [oldPassword] });
+  expectOutcome(setsPassword.id, await submit({ token, password: newPassword }), success());
+  await expectCurrentPassword(setsPassword.id, state, customerId, newPassword, true, 'the new password');
+  await expectCurrentPassword(setsPassword.id, state, customerId, oldPassword, false, 'the old password');
+});
+
+const storedExactly = requirement('SNP-PASSWORD-STORED-EXACTLY');
+storedExactly.each(PASSWORD_SHAPES)('$label is accepted and stored exactly', async (shape, { rand, state }) => {
+  const password = shape.make(rand);
+  const { customerId, token } = await state.pendingRequest();
+  expectOutcome(storedExactly.id, await submit({ token, password }), success());
+  await expectCurrentPassword(storedExactly.id, state, customerId, password, true, 'the password as submitted');
+  for (const altered of alteredForms(password)) {
+    await expectCurrentPassword(storedExactly.id, state, customerId, altered.value, false, `the ${altered.label} form`);
+  }
+});
+
+const siblings = requirement('SNP-SIBLING-REQUESTS-INVALIDATED');
+siblings.each([
+  { label: 'the newer request is used first', useFirst: 'newer' as const },
+  { label: 'the older request is used first', useFirst: 'older' as const },
+])("after a success the customer's other pending token answers E003 ($label)", async ({ useFirst }, { rand, state }) => {
+  const older = await state.pendingRequest();
+  const newer = await state.pendingRequest({ customerId: older.customerId });
+  const [used, other] = useFirst === 'newer' ? [newer, older] : [older, newer];
+  expectOutcome(siblings.id, await submit({ token: used.token, password: randomPassword(rand) }), success());
+  expectOutcome(siblings.id, await submit({ token: other.token, password: randomPassword(rand) }), businessCode('E003'));
+});

@@ -1,0 +1,30 @@
+// Endpoint page, E004 "Reset password request has been expired".
+import { setTimeout as sleep } from 'node:timers/promises';
+import { submit } from '../../helpers/endpoint-client.js';
+import { expectOutcome } from '../../helpers/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/expect-state.js';
+import { businessCode } from '../../helpers/outcomes.js';
+import { randomPassword } from '../../helpers/random.js';
+import { requirement } from '../../helpers/requirement-test.js';
+
+const expired = requirement('SNP-E004-EXPIRED');
+expired.test('an expired request answers E004 twice and the password stays', async ({ rand, state }) => {
+  const current = randomPassword(rand);
+  const { customerId, token } = await state.expiredRequest({ passwordHistory: [current] });
+  expectOutcome(expired.id, await submit({ token, password: randomPassword(rand) }), businessCode('E004'));
+  expectOutcome(expired.id, await submit({ token, password: randomPassword(rand) }, { placement: 'body' }), businessCode('E004'));
+  await expectCurrentPassword(expired.id, state, customerId, current, true, 'the password from before');
+});
+
+/** The lifetime given to the request, and how long past it the suite waits (clock tolerance). */
+const LIFETIME_S = 1;
+const GRACE_MS = 1_500;
+const inPlace = requirement('SNP-E004-EXPIRES-IN-PLACE');
+inPlace.test(`a request with a ${LIFETIME_S} s lifetime answers E004 after it has passed, and keeps answering E004`, async ({ rand, state }) => {
+  const current = randomPassword(rand);
+  const { customerId, token } = await state.pendingRequest({ passwordHistory: [current], expiresInSeconds: LIFETIME_S });
+  await sleep(LIFETIME_S * 1000 + GRACE_MS);
+  expectOutcome(inPlace.id, await submit({ token, password: randomPassword(rand) }), businessCode('E004'));
+  expectOutcome(inPlace.id, await submit({ token, password: randomPassword(rand) }), businessCode('E004'));
+  await expectCurrentPassword(inPlace.id, state, customerId, current, true, 'the password from before');
+});

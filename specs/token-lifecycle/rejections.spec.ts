@@ -1,0 +1,61 @@
+// Profile (assumed): E001–E004 and every rejected request consume nothing and change nothing; the E002
+// message itself invites a retry with the same token.
+import type { Faker } from '@faker-js/faker';
+import { send, submit } from '../../helpers/endpoint-client.js';
+import type { Exchange } from '../../helpers/exchange.js';
+import { expectOutcome } from '../../helpers/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/expect-state.js';
+import { businessCode, keyError, rejected, success, type Outcome } from '../../helpers/outcomes.js';
+import { randomPassword } from '../../helpers/random.js';
+import { requirement } from '../../helpers/requirement-test.js';
+import { runContext } from '../../helpers/run-context.js';
+
+interface Rejection {
+  label: string;
+  /** Sends the rejected request for `token` of a customer whose current password is `current`. */
+  send: (token: string, current: string, rand: Faker) => Promise<Exchange>;
+  outcome: () => Outcome;
+}
+
+const REJECTIONS: Rejection[] = [
+  { label: 'E002 (the current password)', send: (token, current) => submit({ token, password: current }), outcome: () => businessCode('E002') },
+  {
+    label: 'a malformed API key',
+    send: (token, _c, rand) => submit({ token, password: randomPassword(rand) }, { apiKey: `DEV-${rand.string.alphanumeric(28)}` }),
+    outcome: () => keyError('PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT'),
+  },
+  {
+    label: 'an unknown API key',
+    send: (token, _c, rand) => submit({ token, password: randomPassword(rand) }, { apiKey: `PROD${rand.string.alphanumeric(28)}` }),
+    outcome: () => keyError('PUBLIC_API_KEY_DOES_NOT_EXIST'),
+  },
+  {
+    label: 'no API key',
+    send: (token, _c, rand) => submit({ token, password: randomPassword(rand) }, { placement: 'none' }),
+    outcome: () => keyError('PUBLIC_API_KEY_IS_EMPTY', 'PUBLIC_API_KEY_DOES_NOT_EXIST'),
+  },
+  {
+    label: 'an invalid customerRealIp',
+    send: (token, _c, rand) => submit({ token, password: randomPassword(rand), customerRealIp: '999.1.1.1' }),
+    outcome: rejected,
+  },
+  { label: 'an empty password', send: (token) => submit({ token, password: '' }), outcome: rejected },
+  { label: 'a password that is not a string', send: (token) => submit({ token, password: 12345678 }), outcome: rejected },
+  {
+    label: 'a body declared as text/plain',
+    send: (token, _c, rand) =>
+      send({ query: { apiKey: runContext().apiKey }, contentType: 'text/plain', body: JSON.stringify({ token, password: randomPassword(rand) }) }),
+    outcome: rejected,
+  },
+];
+
+const consumesNothing = requirement('SNP-REJECTED-CONSUMES-NOTHING');
+consumesNothing.each(REJECTIONS)('after $label the password is unchanged and the same token still succeeds', async (rejection, { rand, state }) => {
+  const current = randomPassword(rand);
+  const next = randomPassword(rand);
+  const { customerId, token } = await state.pendingRequest({ passwordHistory: [current] });
+  expectOutcome(consumesNothing.id, await rejection.send(token, current, rand), rejection.outcome());
+  await expectCurrentPassword(consumesNothing.id, state, customerId, current, true, 'the password from before');
+  expectOutcome(consumesNothing.id, await submit({ token, password: next }), success());
+  await expectCurrentPassword(consumesNothing.id, state, customerId, next, true, 'the password of the retry');
+});

@@ -1,0 +1,36 @@
+// Endpoint page: the token is a "one time token": it completes one reset, even under concurrency.
+import { submit } from '../../helpers/endpoint-client.js';
+import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/expect-state.js';
+import { businessCode, success } from '../../helpers/outcomes.js';
+import { randomPassword } from '../../helpers/random.js';
+import { requirement } from '../../helpers/requirement-test.js';
+
+const singleUse = requirement('SNP-TOKEN-SINGLE-USE');
+singleUse.test('a token that completed a reset answers E003 when replayed, and the first password stays', async ({ rand, state }) => {
+  const first = randomPassword(rand);
+  const second = randomPassword(rand);
+  const { customerId, token } = await state.pendingRequest();
+  expectOutcome(singleUse.id, await submit({ token, password: first }), success());
+  expectOutcome(singleUse.id, await submit({ token, password: second }), businessCode('E003'));
+  expectOutcome(singleUse.id, await submit({ token, password: second }, { placement: 'bearer' }), businessCode('E003'));
+  await expectCurrentPassword(singleUse.id, state, customerId, first, true, 'the first submission\'s password');
+});
+
+/** Bounded: 10 parallel submissions per round, 3 rounds. */
+const PARALLEL_SUBMISSIONS = 10;
+const concurrent = requirement('SNP-TOKEN-SINGLE-USE-CONCURRENT');
+concurrent.each([1, 2, 3].map((round) => ({ label: `round ${round}` })))(
+  `of ${PARALLEL_SUBMISSIONS} concurrent submissions of one token exactly one succeeds ($label)`,
+  async (_round, { rand, state }) => {
+    const { customerId, token } = await state.pendingRequest();
+    const passwords = Array.from({ length: PARALLEL_SUBMISSIONS }, () => randomPassword(rand));
+    const exchanges = await Promise.all(passwords.map((password) => submit({ token, password })));
+    const winners = exchanges.flatMap((exchange, i) => (success().mismatch(exchange) === null ? [i] : []));
+    expectFact(concurrent.id, winners.length === 1, 'exactly 1 success', `${winners.length} successes`, exchanges[winners[1] ?? 0]);
+    exchanges.forEach((exchange, i) => {
+      if (i !== winners[0]) expectOutcome(concurrent.id, exchange, businessCode('E003'));
+    });
+    await expectCurrentPassword(concurrent.id, state, customerId, passwords[winners[0] as number] as string, true, "the winner's password");
+  },
+);
