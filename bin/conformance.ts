@@ -1,5 +1,6 @@
 // `npm run conformance`: validates the settings, checks the target is there, runs the conformance suite
 // through vitest's Node API and exits with the contract's code (0 conformant, 1 non-conformant, 2 could not judge).
+import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { startVitest } from 'vitest/node';
 import { ConfigError, readConfig } from '../helpers/config.js';
@@ -9,6 +10,8 @@ import { checkStateHook, checkTarget, PreflightError } from '../helpers/prefligh
 import { loadProfile } from '../helpers/profile.js';
 import { randomSeed } from '../helpers/random.js';
 import { VerdictReporter } from '../helpers/reporting/verdict-reporter.js';
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 async function main(): Promise<number> {
   loadDotenv({ quiet: true });
@@ -28,7 +31,8 @@ async function main(): Promise<number> {
 
   const reporter = new VerdictReporter();
   const vitest = await startVitest('test', [], {
-    config: 'vitest.config.ts',
+    root: PROJECT_ROOT,
+    config: fileURLToPath(new URL('../vitest.config.ts', import.meta.url)),
     watch: false,
     reporters: ['default', reporter],
   });

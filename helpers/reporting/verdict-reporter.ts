@@ -1,7 +1,7 @@
 // vitest reporter that groups the run's tests by requirement ID and writes reports/conformance.json and
 // reports/conformance.md, then prints the console summary. Runs in vitest's main process.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
 import { loadExpectations } from '../expectations.js';
 import { registerSecret, redact } from '../redaction.js';
@@ -11,7 +11,10 @@ import { formatConsoleSummary } from './console-table.js';
 import { formatMarkdown } from './markdown.js';
 import { computeVerdicts, type CaseResult, type ConformanceReport } from './verdict.js';
 
-export const REPORT_PATH = 'reports/conformance.json';
+/** Where reports go: CONFORMANCE_REPORTS_DIR, default `reports/`. */
+export function reportsDir(): string {
+  return process.env.CONFORMANCE_REPORTS_DIR?.trim() || 'reports';
+}
 
 function replayCommand(context: RunContext): string {
   const settings = [`CONFORMANCE_SEED=${context.seed}`];
@@ -85,7 +88,7 @@ export class VerdictReporter implements Reporter {
       replay: replayCommand(context),
     };
     this.report = report;
-    const outputPath = this.options.outputPath ?? REPORT_PATH;
+    const outputPath = this.options.outputPath ?? join(reportsDir(), 'conformance.json');
     mkdirSync(dirname(outputPath), { recursive: true });
     writeFileSync(outputPath, redact(`${JSON.stringify(report, null, 2)}\n`));
     writeFileSync(outputPath.replace(/\.json$/, '.md'), redact(formatMarkdown(report)));

@@ -132,6 +132,10 @@ export function computeVerdicts(input: VerdictInput): {
       reason = `listed as expected to fail (${expectation.reason}) but passed: remove it from the expectations file`;
     } else {
       status = 'passed';
+      if (cases.skipped > 0) {
+        const why = input.mode === 'safe' ? notRunReason('safe', false) : 'not applicable to this target';
+        reason = `partially verified: ${cases.skipped} case(s) not run (${why})`;
+      }
     }
     if (counts && (status === 'failed' || status === 'unexpected-pass')) nonConformant = true;
     if (hookFailed.length > 0) nonConformant = true;

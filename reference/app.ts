@@ -1,0 +1,65 @@
+// Assembles the reference implementation: one fastify instance with the endpoint, the state hook and the
+// fallbacks, sharing one store and one per-customer lock.
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { ApiKeyRegistry } from './api-key.js';
+import { CustomerLock } from './customer-lock.js';
+import { answerUnreadableRequest, registerFallbackHandlers } from './fallback-handlers.js';
+import { resolveOptions } from './options.js';
+import type { ReferenceOptions } from './options.js';
+import { registerRawBodyIntake } from './raw-body.js';
+import { pathOf } from './request-target.js';
+import { registerResponseHeaders } from './response-headers.js';
+import { registerSetNewPassword } from './set-new-password.js';
+import { registerStateHook } from './state-hook.js';
+import { MemoryStore } from './store.js';
+
+export interface ReferenceCredentials {
+  /** An active API key (the first of ReferenceOptions.apiKeys). */
+  readonly apiKey: string;
+  readonly stateToken: string;
+}
+
+export interface ReferenceApp {
+  readonly app: FastifyInstance;
+  readonly credentials: ReferenceCredentials;
+}
+
+export function buildReferenceApp(options: ReferenceOptions = {}): ReferenceApp {
+  const settings = resolveOptions(options);
+
+  const app = Fastify({
+    logger: false, // request logging, if any, goes through settings.requestLog and never includes secrets
+    bodyLimit: settings.bodyLimitBytes,
+    exposeHeadRoutes: false, // HEAD is a wrong method here (405), not a body-less GET
+    clientErrorHandler: answerUnreadableRequest,
+  });
+
+  registerRawBodyIntake(app);
+  registerResponseHeaders(app);
+  registerFallbackHandlers(app);
+
+  const requestLog = settings.requestLog;
+  if (requestLog !== undefined) {
+    app.addHook('onResponse', (request, reply, done) => {
+      requestLog({
+        method: request.method,
+        path: pathOf(request.url),
+        statusCode: reply.statusCode,
+        durationMs: reply.elapsedTime,
+      });
+      done();
+    });
+  }
+
+  const store = new MemoryStore();
+  const lock = new CustomerLock();
+  const shared = { store, lock, now: settings.now, scryptCost: settings.scryptCost };
+
+  registerSetNewPassword(app, { ...shared, apiKeys: new ApiKeyRegistry(settings.apiKeys, settings.inactiveApiKeys) });
+  registerStateHook(app, { ...shared, stateToken: settings.stateToken });
+
+  const apiKey = settings.apiKeys[0];
+  if (apiKey === undefined) throw new Error('no API key configured'); // resolveOptions guarantees one
+  return { app, credentials: { apiKey, stateToken: settings.stateToken } };
+}

@@ -1,0 +1,38 @@
+// customerRealIp: which values are accepted and what gets recorded.
+// Documented: IPv4 and IPv6 are accepted; "::1", "0.0.0.0", "localhost" and "" are recorded as 127.0.0.1;
+// other values are rejected. Assumed by the bizkithub profile: exactly one literal address, so leading
+// zeros, CIDR suffixes, ports, lists, surrounding whitespace, IPv6 zone ids and non-strings are invalid.
+import { isIPv4, isIPv6 } from 'node:net';
+
+const LOOPBACK = '127.0.0.1';
+
+/** Values the documentation maps to 127.0.0.1, compared exactly as sent. */
+const LOOPBACK_ALIASES: ReadonlySet<string> = new Set(['::1', '0.0.0.0', 'localhost', '']);
+
+export type CustomerIpResult = { readonly valid: true; readonly ip: string } | { readonly valid: false };
+
+export function normalizeCustomerRealIp(value: unknown): CustomerIpResult {
+  if (typeof value !== 'string') return { valid: false };
+  if (LOOPBACK_ALIASES.has(value)) return { valid: true, ip: LOOPBACK };
+
+  // node:net's isIPv4 accepts only dotted quads with octets 0-255 and no leading zeros.
+  if (isIPv4(value)) return { valid: true, ip: value };
+
+  // isIPv6 also accepts zone ids ("fe80::1%eth0"); a zone only means something on the sender's host.
+  if (isIPv6(value) && !value.includes('%')) {
+    const canonical = canonicalIPv6(value);
+    if (canonical === undefined) return { valid: false };
+    // Every spelling of ::1 (for example 0:0:0:0:0:0:0:1) is the same loopback address.
+    return { valid: true, ip: canonical === '::1' ? LOOPBACK : value };
+  }
+  return { valid: false };
+}
+
+/** The WHATWG URL parser's compressed lowercase form of an IPv6 address, or undefined if it disagrees. */
+function canonicalIPv6(address: string): string | undefined {
+  try {
+    return new URL(`http://[${address}]/`).hostname.slice(1, -1);
+  } catch {
+    return undefined;
+  }
+}
