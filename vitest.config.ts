@@ -1,7 +1,7 @@
 // The conformance suite: specs/ against the configured target (or the embedded reference).
 // `npm run conformance` runs this through bin/conformance.ts, which also decides the exit code.
 import { defineConfig } from 'vitest/config';
-import { VerdictReporter } from './helpers/reporting/verdict-reporter.js';
+import { conformanceReporters } from './helpers/reporting/reporters.js';
 
 export default defineConfig({
   test: {
@@ -12,6 +12,6 @@ export default defineConfig({
     maxConcurrency: 8,
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    reporters: ['default', new VerdictReporter()],
+    reporters: conformanceReporters(),
   },
 });

@@ -9,6 +9,7 @@ import { loadExpectations } from '../helpers/expectations.js';
 import { checkStateHook, checkTarget, PreflightError } from '../helpers/preflight.js';
 import { loadProfile } from '../helpers/profile.js';
 import { randomSeed } from '../helpers/random.js';
+import { conformanceReporters } from '../helpers/reporting/reporters.js';
 import { VerdictReporter } from '../helpers/reporting/verdict-reporter.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -34,7 +35,7 @@ async function main(): Promise<number> {
     root: PROJECT_ROOT,
     config: fileURLToPath(new URL('../vitest.config.ts', import.meta.url)),
     watch: false,
-    reporters: ['default', reporter],
+    reporters: conformanceReporters(reporter),
   });
   await vitest.close();
   const { code, why } = exitCodeFor(reporter.report);

@@ -2,6 +2,7 @@
 // as an Exchange; bodies are always sent as bytes so the client never picks a Content-Type by itself.
 import request from 'supertest';
 import type { Exchange, RecordedRequest } from './exchange.js';
+import { notifyExchange } from './exchange-listeners.js';
 import { sendLargeBody } from './large-body-transport.js';
 import { registerSecret } from './redaction.js';
 import { runContext } from './run-context.js';
@@ -49,7 +50,7 @@ export async function send(raw: RawRequest): Promise<Exchange> {
   if (body !== null && body.length > LARGE_BODY_BYTES) {
     const started = performance.now();
     const raw = await sendLargeBody(url, method, headers, body, TIMEOUT_MS);
-    return recorded({ method, url, headers, body }, raw.status, raw.headers, raw.text, performance.now() - started);
+    return notifyExchange(recorded({ method, url, headers, body }, raw.status, raw.headers, raw.text, performance.now() - started));
   }
 
   let pending = request(baseUrl)[method.toLowerCase() as 'post'](path).timeout({ response: TIMEOUT_MS, deadline: TIMEOUT_MS * 2 });
