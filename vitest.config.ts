@@ -9,7 +9,11 @@ export default defineConfig({
     globalSetup: ['helpers/global-setup.ts'],
     // Tests are independent (each arranges its own customer), so they run concurrently within a file.
     sequence: { concurrent: true },
-    maxConcurrency: 8,
+    maxConcurrency: 32,
+    // Spec files share nothing mutable at module level; skipping per-file isolation saves the re-import
+    // of faker, ajv and supertest in every file.
+    isolate: false,
+    pool: 'threads',
     testTimeout: 30_000,
     hookTimeout: 30_000,
     reporters: conformanceReporters(),

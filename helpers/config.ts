@@ -19,6 +19,11 @@ export interface SuiteConfig {
   seed: number | null;
   profile: string;
   expectationsPath: string | null;
+  /** Request starts per second to the target for the whole run; null: no cap. */
+  rate: number | null;
+  /** Requests in flight at most, for the whole run. */
+  concurrency: number;
+  timeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -53,6 +58,39 @@ function flag(env: Env, name: string): boolean {
   if (raw === null || raw === '0' || raw.toLowerCase() === 'false') return false;
   if (raw === '1' || raw.toLowerCase() === 'true') return true;
   throw new ConfigError(`${name} must be 0 or 1, got "${raw}"`);
+}
+
+function positiveInteger(env: Env, name: string, max: number): number | null {
+  const raw = setting(env, name);
+  if (raw === null) return null;
+  if (!/^\d+$/.test(raw) || Number(raw) > max) throw new ConfigError(`${name} must be a whole number from 0 to ${max}, got "${raw}"`);
+  return Number(raw);
+}
+
+/** 127.0.0.0/8, ::1 and localhost: traffic that never leaves this machine. */
+export function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** The platform refuses plain HTTP and the key would travel in clear: only loopback, unless allowed. */
+function refuseInsecure(env: Env, name: string, url: string | null): void {
+  if (url === null || !url.startsWith('http:') || isLoopback(url) || flag(env, 'CONFORMANCE_ALLOW_INSECURE_HTTP')) return;
+  throw new ConfigError(`${name} uses plain http:// to a non-loopback host: the API key would travel in clear (set CONFORMANCE_ALLOW_INSECURE_HTTP=1 to allow it)`);
+}
+
+/** Gentle for production (safe mode), brisk for staging, unthrottled on loopback. */
+function politeness(env: Env, baseUrl: string | null, runMode: Mode): Pick<SuiteConfig, 'rate' | 'concurrency' | 'timeoutMs'> {
+  const local = baseUrl === null || isLoopback(baseUrl);
+  const defaults = local ? { rate: null, concurrency: 32 } : runMode === 'safe' ? { rate: 5, concurrency: 2 } : { rate: 20, concurrency: 8 };
+  const rate = positiveInteger(env, 'CONFORMANCE_RATE', 10_000);
+  const concurrency = positiveInteger(env, 'CONFORMANCE_CONCURRENCY', 256);
+  if (concurrency === 0) throw new ConfigError('CONFORMANCE_CONCURRENCY must be at least 1');
+  return {
+    rate: rate === null ? defaults.rate : rate === 0 ? null : rate,
+    concurrency: concurrency ?? defaults.concurrency,
+    timeoutMs: positiveInteger(env, 'CONFORMANCE_TIMEOUT_MS', 600_000) ?? 15_000,
+  };
 }
 
 function seed(env: Env): number | null {
@@ -97,6 +135,8 @@ export function readConfig(env: Env = process.env): SuiteConfig {
   if (baseUrl === null && (apiKey !== null || stateUrl !== null || stateToken !== null)) {
     throw new ConfigError('CONFORMANCE_API_KEY/STATE_URL/STATE_TOKEN are set without CONFORMANCE_BASE_URL: set the target too, or unset them to use the embedded reference');
   }
+  refuseInsecure(env, 'CONFORMANCE_BASE_URL', baseUrl);
+  refuseInsecure(env, 'CONFORMANCE_STATE_URL', stateUrl);
   const { mode: runMode, modeReason } = mode(env, apiKey);
   if (runMode === 'full' && baseUrl !== null && stateUrl === null) {
     throw new ConfigError('full mode against an external target needs CONFORMANCE_STATE_URL (or set CONFORMANCE_MODE=safe)');
@@ -118,5 +158,6 @@ export function readConfig(env: Env = process.env): SuiteConfig {
     seed: seed(env),
     profile: setting(env, 'CONFORMANCE_PROFILE') ?? 'bizkithub',
     expectationsPath,
+    ...politeness(env, baseUrl, runMode),
   };
 }

@@ -1,14 +1,14 @@
 // The HTTP client for the endpoint under test (supertest against any base URL). Every request is recorded
 // as an Exchange; bodies are always sent as bytes so the client never picks a Content-Type by itself.
-import request from 'supertest';
+import request_ from 'supertest';
 import type { Exchange, RecordedRequest } from './exchange.js';
 import { notifyExchange } from './exchange-listeners.js';
 import { sendLargeBody } from './large-body-transport.js';
+import { politely, type Answer } from './polite-transport.js';
 import { registerSecret } from './redaction.js';
 import { runContext } from './run-context.js';
 
 export const ENDPOINT_PATH = '/api/v1/customer/set-new-password';
-const TIMEOUT_MS = 15_000;
 /** Bodies above this go through the transport that survives a server closing mid-upload. */
 const LARGE_BODY_BYTES = 256 * 1024;
 
@@ -36,24 +36,13 @@ function queryString(query: Record<string, string>): string {
   return params ? `?${params}` : '';
 }
 
-/** Sends any request to the endpoint, exactly as given. */
-export async function send(raw: RawRequest): Promise<Exchange> {
-  const { baseUrl } = runContext();
-  const method = (raw.method ?? 'POST').toUpperCase();
-  const path = `${ENDPOINT_PATH}${queryString(raw.query ?? {})}`;
-  const headers: Record<string, string> = { ...(raw.headers ?? {}) };
-  const contentType = raw.contentType === undefined ? 'application/json' : raw.contentType;
-  if (contentType !== null) headers['Content-Type'] = contentType;
-  const body = raw.body === undefined ? null : Buffer.isBuffer(raw.body) ? raw.body : Buffer.from(raw.body, 'utf8');
+/** One attempt over the wire: supertest, or the large-body transport. */
+async function transmit(baseUrl: string, request: RecordedRequest, path: string): Promise<Answer & { text: string }> {
+  const { method, headers, body } = request;
+  const timeoutMs = runContext().timeoutMs;
+  if (body !== null && body.length > LARGE_BODY_BYTES) return sendLargeBody(request.url, method, headers, body, timeoutMs);
 
-  const url = `${baseUrl}${path}`;
-  if (body !== null && body.length > LARGE_BODY_BYTES) {
-    const started = performance.now();
-    const raw = await sendLargeBody(url, method, headers, body, TIMEOUT_MS);
-    return notifyExchange(recorded({ method, url, headers, body }, raw.status, raw.headers, raw.text, performance.now() - started));
-  }
-
-  let pending = request(baseUrl)[method.toLowerCase() as 'post'](path).timeout({ response: TIMEOUT_MS, deadline: TIMEOUT_MS * 2 });
+  let pending = request_(baseUrl)[method.toLowerCase() as 'post'](path).timeout({ response: timeoutMs, deadline: timeoutMs * 2 });
   for (const [name, value] of Object.entries(headers)) pending = pending.set(name, value);
   // Keep the raw text of any response; supertest only parses the types it knows.
   pending = pending.buffer(true).parse((res, done) => {
@@ -63,22 +52,42 @@ export async function send(raw: RawRequest): Promise<Exchange> {
   });
   // Bytes go out as given: without an identity serializer superagent JSON-encodes Buffers.
   if (body !== null) pending = pending.serialize((data: unknown) => data as string).send(body);
-
-  const started = performance.now();
   const response = await pending;
-  const durationMs = performance.now() - started;
-  const text = typeof response.body === 'string' ? response.body : '';
-  return recorded({ method, url, headers, body }, response.status, response.headers, text, durationMs);
+  return { status: response.status, headers: response.headers, text: typeof response.body === 'string' ? response.body : '' };
 }
 
-function recorded(request: RecordedRequest, status: number, headers: Exchange['headers'], text: string, durationMs: number): Exchange {
+/** Sends any request to the endpoint, exactly as given. */
+export async function send(raw: RawRequest): Promise<Exchange> {
+  const { baseUrl } = runContext();
+  const method = (raw.method ?? 'POST').toUpperCase();
+  const path = `${ENDPOINT_PATH}${queryString(raw.query ?? {})}`;
+  const headers: Record<string, string> = { ...(raw.headers ?? {}) };
+  const contentType = raw.contentType === undefined ? 'application/json' : raw.contentType;
+  if (contentType !== null) headers['Content-Type'] = contentType;
+  const body = raw.body === undefined ? null : Buffer.isBuffer(raw.body) ? raw.body : Buffer.from(raw.body, 'utf8');
+  const request: RecordedRequest = { method, url: `${baseUrl}${path}`, headers, body };
+
+  const started = performance.now();
+  const { answer, retries } = await politely(`${method} ${ENDPOINT_PATH}`, () => transmit(baseUrl, request, path));
+  const waited = retries.reduce((sum, retry) => sum + retry.waitedMs, 0);
+  return notifyExchange(recorded(request, answer.status, answer.headers, answer.text, performance.now() - started - waited, retries));
+}
+
+function recorded(
+  request: RecordedRequest,
+  status: number,
+  headers: Exchange['headers'],
+  text: string,
+  durationMs: number,
+  retries: Exchange['retries'],
+): Exchange {
   let json: unknown;
   try {
     json = text === '' ? undefined : JSON.parse(text);
   } catch {
     json = undefined;
   }
-  return { request, status, headers, text, json, durationMs };
+  return { request, status, headers, text, json, durationMs, retries };
 }
 
 /** POSTs a JSON body with the API key in the chosen place (default: the query, as the docs' example). */

@@ -15,7 +15,10 @@ export interface Exchange {
   text: string;
   /** The parsed JSON body, or undefined when the body is not JSON. */
   json: unknown;
+  /** Time the target took to answer, without the waits for 429 answers. */
   durationMs: number;
+  /** 429 answers waited out before this response (each made visible in the report). */
+  retries: { status: number; waitedMs: number }[];
 }
 
 function shellQuote(value: string): string {

@@ -11,8 +11,8 @@ export function exitCodeFor(report: ConformanceReport | null): { code: number; w
   if (counted.some((r) => r.status === 'failed' || r.status === 'unexpected-pass')) {
     return { code: EXIT.nonConformant, why: 'a requirement failed unexpectedly' };
   }
-  if (report.summary.stateHookFailures > 0) {
-    return { code: EXIT.couldNotJudge, why: "the target's state hook could not set up every state" };
+  if (report.summary.notVerified > 0) {
+    return { code: EXIT.couldNotJudge, why: 'some cases could not be judged: the state hook failed or the target gave no answer' };
   }
   return report.verdict === 'conformant'
     ? { code: EXIT.conformant, why: 'every in-scope requirement passed' }

@@ -3,6 +3,7 @@
 import type { TestProject } from 'vitest/node';
 import { startReference, type RunningReference } from '../reference/start.js';
 import { readConfig } from './config.js';
+import { clearRetries } from './retry-log.js';
 import { loadProfile } from './profile.js';
 import { randomSeed } from './random.js';
 import type { RunContext } from './run-context.js';
@@ -10,8 +11,18 @@ import { SUITE_VERSION } from './suite-version.js';
 
 let embedded: RunningReference | null = null;
 
+function workerCount(project: TestProject): number {
+  const configured = project.config.maxWorkers;
+  return typeof configured === 'number' && configured > 0 ? configured : 2;
+}
+
+function dividedAmong(workers: number, rate: number | null, concurrency: number): RunContext['perWorker'] {
+  return { rate: rate === null ? null : rate / workers, concurrency: Math.max(1, Math.floor(concurrency / workers)) };
+}
+
 export async function setup(project: TestProject): Promise<void> {
   const config = readConfig();
+  clearRetries();
   const profile = loadProfile(config.profile);
   if (config.baseUrl === null) embedded = await startReference();
   const context: RunContext = {
@@ -26,6 +37,8 @@ export async function setup(project: TestProject): Promise<void> {
     seed: config.seed ?? randomSeed(),
     profile,
     suiteVersion: SUITE_VERSION,
+    perWorker: dividedAmong(workerCount(project), config.rate, config.concurrency),
+    timeoutMs: config.timeoutMs,
   };
   project.provide('conformance', context);
 }

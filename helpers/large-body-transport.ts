@@ -6,7 +6,7 @@ import https from 'node:https';
 
 export interface RawResponse {
   status: number;
-  headers: http.IncomingHttpHeaders;
+  headers: Record<string, string | string[] | undefined>;
   text: string;
 }
 

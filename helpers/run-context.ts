@@ -15,6 +15,9 @@ export interface RunContext {
   seed: number;
   profile: Profile;
   suiteVersion: string;
+  /** Caps for each test worker: the run's caps divided among its workers. */
+  perWorker: { rate: number | null; concurrency: number };
+  timeoutMs: number;
 }
 
 declare module 'vitest' {

@@ -1,6 +1,7 @@
 // Client of the target's state hook, version 1 (Pact-style provider states; see docs/state-hook.md).
 // A 4xx or 5xx answer means "the target cannot set up this state": the test stops as not verified.
 import { describeErrors, validator } from './json-schemas.js';
+import { politely } from './polite-transport.js';
 import { registerSecret, redact } from './redaction.js';
 import { runContext } from './run-context.js';
 
@@ -40,18 +41,21 @@ async function call(action: string, state: string, params: Record<string, unknow
   if (stateUrl === null) throw new StateHookError('no state hook is configured (safe mode must not reach this point)');
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (stateToken) headers.Authorization = `Bearer ${stateToken}`;
-  let response: Response;
+  let response: { status: number; headers: Record<string, string>; text: string };
   try {
-    response = await fetch(stateUrl, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ action, state, params }),
-      signal: AbortSignal.timeout(15_000),
-    });
+    ({ answer: response } = await politely(`state hook ${action} "${state}"`, async () => {
+      const res = await fetch(stateUrl, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ action, state, params }),
+        signal: AbortSignal.timeout(runContext().timeoutMs),
+      });
+      return { status: res.status, headers: Object.fromEntries(res.headers), text: await res.text() };
+    }));
   } catch (error) {
     throw new StateHookError(`state hook unreachable for ${action} "${state}": ${(error as Error).message}`);
   }
-  const text = await response.text();
+  const { text } = response;
   if (response.status === 204) return null;
   if (response.status !== 200) {
     throw new StateHookError(`state hook answered ${response.status} to ${action} "${state}": the target cannot set up this state (${redact(text.slice(0, 300))})`);

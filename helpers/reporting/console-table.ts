@@ -35,7 +35,7 @@ export function formatConsoleSummary(report: ConformanceReport): string {
   const s = report.summary;
   lines.push(
     '',
-    `${report.requirements.length} requirements, ${s.cases} cases · failed MUST ${s.failedMust}, failed SHOULD ${s.failedShould}${s.stateHookFailures ? `, not verified (state hook) ${s.stateHookFailures}` : ''}`,
+    `${report.requirements.length} requirements, ${s.cases} cases · failed MUST ${s.failedMust}, failed SHOULD ${s.failedShould}${s.notVerified ? `, not verified ${s.notVerified}` : ''}${s.retries ? ` · ${s.retries} retries after 429` : ''}`,
     `Verdict: ${report.verdict.toUpperCase()} (seed ${report.seed})`,
     `Replay: ${report.replay}`,
   );

@@ -1,20 +1,16 @@
-// vitest reporter that groups the run's tests by requirement ID and writes reports/conformance.json and
-// reports/conformance.md, then prints the console summary. Runs in vitest's main process.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// vitest reporter that groups the run's tests by requirement ID and writes reports/conformance.json,
+// reports/conformance.md and reports/cases.json, then prints the console summary. Runs in vitest's main
+// process.
+import { dirname } from 'node:path';
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
-import { loadExpectations } from '../expectations.js';
 import { registerSecret, redact } from '../redaction.js';
+import { reportsDir } from '../reports-dir.js';
+import { readRetries } from '../retry-log.js';
 import type { RunContext } from '../run-context.js';
-import { SUITE_NAME } from '../suite-version.js';
+import { buildReport, type RunRecord } from './build-report.js';
 import { formatConsoleSummary } from './console-table.js';
-import { formatMarkdown } from './markdown.js';
-import { computeVerdicts, type CaseResult, type ConformanceReport } from './verdict.js';
-
-/** Where reports go: CONFORMANCE_REPORTS_DIR, default `reports/`. */
-export function reportsDir(): string {
-  return process.env.CONFORMANCE_REPORTS_DIR?.trim() || 'reports';
-}
+import type { CaseResult, ConformanceReport } from './verdict.js';
+import { writeReports } from './write-reports.js';
 
 function replayCommand(context: RunContext): string {
   const settings = [`CONFORMANCE_SEED=${context.seed}`];
@@ -25,11 +21,29 @@ function replayCommand(context: RunContext): string {
   return `${settings.join(' ')} npm run conformance`;
 }
 
+function caseResults(testModules: ReadonlyArray<TestModule>, suiteErrors: string[]): CaseResult[] {
+  const cases: CaseResult[] = [];
+  for (const module of testModules) {
+    for (const error of module.errors()) suiteErrors.push(`${module.moduleId}: ${redact(error.message)}`);
+    for (const test of module.children.allTests()) {
+      const result = test.result();
+      cases.push({
+        name: test.name,
+        state: result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped',
+        errors: (result.errors ?? []).map((e) => redact(`${e.name ?? 'Error'}: ${e.message}`)),
+        durationMs: test.diagnostic()?.duration ?? 0,
+      });
+    }
+  }
+  return cases;
+}
+
 export class VerdictReporter implements Reporter {
   private vitest: Vitest | undefined;
   private readonly startedAt = new Date();
   report: ConformanceReport | null = null;
 
+  /** `outputPath`: where conformance.json goes (its siblings beside it); default under reportsDir(). */
   constructor(private readonly options: { outputPath?: string; print?: boolean } = {}) {}
 
   onInit(vitest: Vitest): void {
@@ -42,56 +56,29 @@ export class VerdictReporter implements Reporter {
     registerSecret(context.apiKey, 'api-key');
     registerSecret(context.stateToken, 'state-token');
 
-    const cases: CaseResult[] = [];
     const suiteErrors = unhandledErrors.map((e) => `unhandled error: ${redact(String((e as Error)?.message ?? e))}`);
-    for (const module of testModules) {
-      for (const error of module.errors()) suiteErrors.push(`${module.moduleId}: ${redact(error.message)}`);
-      for (const test of module.children.allTests()) {
-        const result = test.result();
-        cases.push({
-          name: test.name,
-          state: result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped',
-          errors: (result.errors ?? []).map((e) => redact(`${e.name ?? 'Error'}: ${e.message}`)),
-          durationMs: test.diagnostic()?.duration ?? 0,
-        });
-      }
-    }
-    const expectationsPath = process.env.CONFORMANCE_EXPECTATIONS?.trim() || null;
-    const computed = computeVerdicts({
-      cases,
-      suiteErrors,
-      mode: context.mode,
-      strict: context.strict,
-      expectedFailures: loadExpectations(expectationsPath),
-    });
-    const counts = (level: string) =>
-      computed.requirements.filter((r) => r.level === level && (r.status === 'failed' || r.status === 'unexpected-pass')).length;
-    const report: ConformanceReport = {
-      suite: { name: SUITE_NAME, version: context.suiteVersion },
-      target: { baseUrl: context.baseUrl, embedded: context.embedded },
-      mode: context.mode,
-      strict: context.strict,
-      profile: context.profile.name,
-      seed: context.seed,
-      startedAt: this.startedAt.toISOString(),
-      durationMs: Date.now() - this.startedAt.getTime(),
-      verdict: computed.verdict,
-      requirements: computed.requirements,
-      summary: {
-        requirements: computed.requirements.length,
-        cases: cases.filter((c) => c.state !== 'skipped').length,
-        failedMust: counts('MUST'),
-        failedShould: counts('SHOULD'),
-        stateHookFailures: computed.stateHookFailures,
+    const only = process.env.CONFORMANCE_ONLY?.trim();
+    const record: RunRecord = {
+      meta: {
+        suiteVersion: context.suiteVersion,
+        target: { baseUrl: context.baseUrl, embedded: context.embedded },
+        mode: context.mode,
+        strict: context.strict,
+        profile: context.profile.name,
+        seed: context.seed,
+        startedAt: this.startedAt.toISOString(),
+        durationMs: Date.now() - this.startedAt.getTime(),
+        replay: replayCommand(context),
+        selected: only ? only.split(',') : null,
+        expectationsPath: process.env.CONFORMANCE_EXPECTATIONS?.trim() || null,
+        retries: readRetries().length,
       },
-      suiteErrors: computed.suiteErrors,
-      replay: replayCommand(context),
+      cases: caseResults(testModules, suiteErrors),
+      suiteErrors,
     };
+    const report = buildReport(record);
     this.report = report;
-    const outputPath = this.options.outputPath ?? join(reportsDir(), 'conformance.json');
-    mkdirSync(dirname(outputPath), { recursive: true });
-    writeFileSync(outputPath, redact(`${JSON.stringify(report, null, 2)}\n`));
-    writeFileSync(outputPath.replace(/\.json$/, '.md'), redact(formatMarkdown(report)));
+    writeReports(this.options.outputPath ? dirname(this.options.outputPath) : reportsDir(), report, record);
     if (this.options.print !== false) console.log(redact(formatConsoleSummary(report)));
   }
 }

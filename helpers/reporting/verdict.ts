@@ -47,7 +47,16 @@ export interface ConformanceReport {
   verdict: 'conformant' | 'non-conformant';
   requirements: RequirementVerdict[];
   /** Not part of the contract's minimum; what a reader needs to act. */
-  summary: { requirements: number; cases: number; failedMust: number; failedShould: number; stateHookFailures: number };
+  summary: {
+    requirements: number;
+    cases: number;
+    failedMust: number;
+    failedShould: number;
+    /** Cases that could not be judged: the state hook failed or the target gave no answer. */
+    notVerified: number;
+    /** 429 answers waited out and retried during the run. */
+    retries: number;
+  };
   /** Tests without a known requirement ID, or files that failed to load: the suite itself is broken. */
   suiteErrors: string[];
   replay: string;
@@ -59,6 +68,8 @@ export interface VerdictInput {
   mode: Mode;
   strict: boolean;
   expectedFailures: ExpectedFailure[];
+  /** Requirements selected with --only; null: all. */
+  selected: string[] | null;
 }
 
 const ID_PATTERN = /^(SNP-[A-Z0-9-]+?)\s/;
@@ -67,9 +78,12 @@ export function requirementIdOf(testName: string): string | null {
   return ID_PATTERN.exec(testName)?.[1] ?? null;
 }
 
-/** A failure caused by the state hook: the target could not set up the state, the case was not verified. */
-export function isStateHookFailure(message: string): boolean {
-  return message.startsWith('StateHookError') || message.includes('StateHookError:');
+/**
+ * A failure that is no verdict on the requirement: the state hook could not set up the state, or the
+ * target gave no answer at all. The case is "not verified", and the run cannot be conformant.
+ */
+export function isNotVerified(message: string): boolean {
+  return /(^|\s)(StateHookError|TargetUnreachableError):/.test(message);
 }
 
 function notRunReason(mode: Mode, safe: boolean): string {
@@ -82,7 +96,7 @@ export function computeVerdicts(input: VerdictInput): {
   requirements: RequirementVerdict[];
   suiteErrors: string[];
   verdict: 'conformant' | 'non-conformant';
-  stateHookFailures: number;
+  notVerified: number;
 } {
   const known = new Set(REQUIREMENTS.map((r) => r.id));
   const suiteErrors = [...input.suiteErrors];
@@ -100,7 +114,8 @@ export function computeVerdicts(input: VerdictInput): {
     if (!known.has(id)) suiteErrors.push(`expectations file names unknown requirement ${id}`);
   }
 
-  let stateHookFailures = 0;
+  let notVerified = 0;
+  const selected = input.selected === null ? null : new Set(input.selected);
   let nonConformant = false;
   const requirements = REQUIREMENTS.map((req): RequirementVerdict => {
     const results = byId.get(req.id) ?? [];
@@ -110,20 +125,26 @@ export function computeVerdicts(input: VerdictInput): {
       skipped: results.filter((r) => r.state === 'skipped').length,
     };
     const failed = results.filter((r) => r.state === 'failed');
-    const hookFailed = failed.filter((r) => r.errors.some(isStateHookFailure));
-    const realFailures = failed.filter((r) => !r.errors.some(isStateHookFailure));
-    stateHookFailures += hookFailed.length;
+    const hookFailed = failed.filter((r) => r.errors.some(isNotVerified));
+    const realFailures = failed.filter((r) => !r.errors.some(isNotVerified));
+    notVerified += hookFailed.length;
     const counts = req.level === 'MUST' || input.strict;
     const expectation = expected.get(req.id);
 
     let status: RequirementStatus;
     let reason: string | null = null;
-    if (realFailures.length > 0) {
+    if (selected !== null && !selected.has(req.id)) {
+      status = 'not-run';
+      reason = 'not selected (--only)';
+    } else if (realFailures.length > 0) {
       status = expectation ? 'expected-failure' : 'failed';
       if (expectation) reason = `expected to fail: ${expectation.reason}`;
     } else if (hookFailed.length > 0) {
       status = 'not-run';
-      reason = `not verified: the target's state hook could not set up a state (${hookFailed.length} case(s))`;
+      const unreachable = hookFailed.some((r) => r.errors.some((e) => e.includes('TargetUnreachableError')));
+      reason = unreachable
+        ? `not verified: the target gave no answer (${hookFailed.length} case(s))`
+        : `not verified: the target's state hook could not set up a state (${hookFailed.length} case(s))`;
     } else if (cases.passed === 0) {
       status = 'not-run';
       reason = notRunReason(input.mode, req.safe);
@@ -153,5 +174,5 @@ export function computeVerdicts(input: VerdictInput): {
       failures: failed.map((r) => ({ case: r.name, message: r.errors.join('\n') })),
     };
   });
-  return { requirements, suiteErrors, verdict: nonConformant ? 'non-conformant' : 'conformant', stateHookFailures };
+  return { requirements, suiteErrors, verdict: nonConformant ? 'non-conformant' : 'conformant', notVerified };
 }

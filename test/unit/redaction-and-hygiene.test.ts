@@ -6,7 +6,7 @@ import { redact, registerSecret } from '../../helpers/redaction.js';
 import { findEcho, findInternals, hasNoStore, isJsonContentType } from '../../helpers/response-hygiene.js';
 
 const exchange = (text: string, headers: Exchange['headers'] = {}): Exchange => ({
-  request: { method: 'POST', url: 'http://127.0.0.1:1/x', headers: {}, body: null }, status: 400, headers, text, json: undefined, durationMs: 1,
+  request: { method: 'POST', url: 'http://127.0.0.1:1/x', headers: {}, body: null }, status: 400, headers, text, json: undefined, durationMs: 1, retries: [],
 });
 
 describe('redaction', () => {

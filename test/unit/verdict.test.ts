@@ -6,14 +6,14 @@ import { computeVerdicts, requirementIdOf, type CaseResult, type ConformanceRepo
 const pass = (id: string): CaseResult => ({ name: `${id} case`, state: 'passed', errors: [], durationMs: 1 });
 const fail = (id: string, message = 'ConformanceFailure: x'): CaseResult => ({ name: `${id} case`, state: 'failed', errors: [message], durationMs: 1 });
 const allPassing = () => REQUIREMENTS.map((r) => pass(r.id));
-const input = (cases: CaseResult[], extra: Partial<VerdictInput> = {}): VerdictInput => ({ cases, suiteErrors: [], mode: 'full', strict: false, expectedFailures: [], ...extra });
+const input = (cases: CaseResult[], extra: Partial<VerdictInput> = {}): VerdictInput => ({ cases, suiteErrors: [], mode: 'full', strict: false, expectedFailures: [], selected: null, ...extra });
 
 function report(verdictInput: VerdictInput): ConformanceReport {
   const computed = computeVerdicts(verdictInput);
   return {
     suite: { name: 's', version: '0' }, target: { baseUrl: 'http://127.0.0.1:1', embedded: true }, mode: verdictInput.mode, strict: verdictInput.strict,
     profile: 'bizkithub', seed: 1, startedAt: '', durationMs: 0, verdict: computed.verdict, requirements: computed.requirements,
-    summary: { requirements: REQUIREMENTS.length, cases: verdictInput.cases.filter((c) => c.state !== 'skipped').length, failedMust: 0, failedShould: 0, stateHookFailures: computed.stateHookFailures },
+    summary: { requirements: REQUIREMENTS.length, cases: verdictInput.cases.filter((c) => c.state !== 'skipped').length, failedMust: 0, failedShould: 0, notVerified: computed.notVerified, retries: 0 },
     suiteErrors: computed.suiteErrors, replay: '',
   };
 }

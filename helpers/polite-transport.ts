@@ -1,0 +1,50 @@
+// Every request to the target goes through here: the run's rate and concurrency caps, a 429 answer
+// waited out (Retry-After, bounded) and retried, and "no answer at all" reported as unreachable.
+// A 429 means the target refused the request without processing it (RFC 6585 §4), so repeating it cannot
+// change data twice. Requests that got no answer are never repeated: they may have been processed.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { retryAfterMs } from './retry-after.js';
+import { recordRetry } from './retry-log.js';
+import { runContext } from './run-context.js';
+import { unreachable } from './target-errors.js';
+import { Throttle } from './throttle.js';
+
+export const MAX_429_RETRIES = 5;
+
+let throttle: Throttle | null = null;
+
+function workerThrottle(): Throttle {
+  if (throttle === null) {
+    const { perWorker } = runContext();
+    throttle = new Throttle(perWorker.rate, perWorker.concurrency);
+  }
+  return throttle;
+}
+
+export interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface Attempt<T extends Answer> {
+  answer: T;
+  retries: { status: number; waitedMs: number }[];
+}
+
+/** Runs `request` politely; `what` names it in retry records and errors (no secrets). */
+export async function politely<T extends Answer>(what: string, request: () => Promise<T>): Promise<Attempt<T>> {
+  const retries: Attempt<T>['retries'] = [];
+  for (;;) {
+    let answer: T;
+    try {
+      answer = await workerThrottle().run(request);
+    } catch (error) {
+      throw unreachable(what, error);
+    }
+    if (answer.status !== 429 || retries.length >= MAX_429_RETRIES) return { answer, retries };
+    const waitedMs = retryAfterMs(answer.headers['retry-after']);
+    recordRetry({ what, status: answer.status, waitedMs });
+    retries.push({ status: answer.status, waitedMs });
+    await sleep(waitedMs);
+  }
+}
