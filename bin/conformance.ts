@@ -38,7 +38,8 @@ async function run(only: string[], shard: string | null): Promise<number> {
     if (config.mode === 'full' && config.stateUrl !== null) await checkStateHook(config.stateUrl, config.stateToken, config.timeoutMs);
   }
 
-  const workers = Math.min(2, config.concurrency);
+  // Tests mostly wait on the network, so a few more workers than cores keep the files overlapping.
+  const workers = Math.min(4, config.concurrency);
   const reporter = new VerdictReporter();
   const vitest = await startVitest('test', [], {
     root: PROJECT_ROOT,

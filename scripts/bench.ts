@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startReference } from '../reference/start.js';
-import { startLatencyProxy } from './support/latency-proxy.js';
+import { startLoopbackProxy } from './support/loopback-proxy.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -44,7 +44,7 @@ console.log(`Benchmark on ${process.platform}/${process.arch}, Node ${process.ve
 const floor = await median('bare vitest, one trivial test (floor)', () => timed([vitestBin, 'run', '--root', floorDir]));
 const full = await median('full suite, embedded reference', () => timed(['--import', 'tsx', 'bin/conformance.ts']));
 const reference = await startReference();
-const proxy = await startLatencyProxy(reference.baseUrl, ADDED_LATENCY_MS);
+const proxy = await startLoopbackProxy(reference.baseUrl, { delayMs: ADDED_LATENCY_MS });
 const stateUrl = reference.stateUrl.replace(reference.baseUrl, proxy.url);
 const slow = await median(`full suite, reference behind +${ADDED_LATENCY_MS} ms proxy`, () =>
   timed(['--import', 'tsx', 'bin/conformance.ts'], {
@@ -54,7 +54,7 @@ const slow = await median(`full suite, reference behind +${ADDED_LATENCY_MS} ms 
     CONFORMANCE_STATE_TOKEN: reference.stateToken,
   }),
 );
-const exchangesPerRun = Math.round(proxy.exchanges() / RUNS);
+const exchangesPerRun = Math.round(proxy.requests() / RUNS);
 await proxy.close();
 await reference.close();
 

@@ -1,4 +1,4 @@
-// Runs `npm run conformance` (bin/conformance.ts) as a child process, the way users and CI do, with its
+// Runs `npm run conformance` (bin/snp-conformance.js) as a child process, the way users and CI do, with its
 // own reports folder, and returns the exit code, the output and the verdict file.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -19,11 +19,11 @@ export interface ConformanceRun {
 }
 
 /** Every CONFORMANCE_* variable of the parent is dropped, so only `env` configures the run. */
-export async function runConformance(env: Record<string, string> = {}, timeoutMs = 120_000): Promise<ConformanceRun> {
-  const reportsDir = mkdtempSync(join(tmpdir(), 'conformance-reports-'));
+export async function runConformance(env: Record<string, string> = {}, timeoutMs = 120_000, args: string[] = []): Promise<ConformanceRun> {
+  const reportsDir = env.CONFORMANCE_REPORTS_DIR ?? mkdtempSync(join(tmpdir(), 'conformance-reports-'));
   const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CONFORMANCE_') && !name.startsWith('VITEST')));
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/conformance.ts'], {
+  const child = spawn(process.execPath, ['bin/snp-conformance.js', ...args], {
     cwd: ROOT,
     env: { ...cleanEnv, CONFORMANCE_REPORTS_DIR: reportsDir, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,23 +1,43 @@
-// A loopback HTTP proxy that delays every exchange by a fixed time before forwarding it: a stand-in for
-// a target across a network, for the benchmark. Listens on 127.0.0.1 only.
+// A loopback HTTP proxy in front of a target, for the benchmark and the project's tests: it can delay
+// every exchange (a stand-in for a network) and answer some requests itself (e.g. 429 from a rate
+// limiter). Listens on 127.0.0.1 only.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface LatencyProxy {
+export interface ProxyAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface ProxyOptions {
+  /** Added before every forwarded exchange. */
+  delayMs?: number;
+  /** Answer the n-th request (1-based) here instead of forwarding it; null forwards it. */
+  intercept?: (n: number) => ProxyAnswer | null;
+}
+
+export interface LoopbackProxy {
   url: string;
-  exchanges: () => number;
+  /** Requests received, intercepted ones included. */
+  requests: () => number;
   close: () => Promise<void>;
 }
 
-export async function startLatencyProxy(targetBaseUrl: string, delayMs: number): Promise<LatencyProxy> {
+export async function startLoopbackProxy(targetBaseUrl: string, options: ProxyOptions = {}): Promise<LoopbackProxy> {
   const target = new URL(targetBaseUrl);
-  let count = 0;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  let count = 0;
   const server = http.createServer((req, res) => {
     count += 1;
+    const own = options.intercept?.(count) ?? null;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      if (own) {
+        res.writeHead(own.status, own.headers).end(own.body);
+        return;
+      }
       setTimeout(() => {
         const upstream = http.request(
           { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers, agent },
@@ -26,18 +46,16 @@ export async function startLatencyProxy(targetBaseUrl: string, delayMs: number):
             answer.pipe(res);
           },
         );
-        upstream.on('error', () => {
-          res.writeHead(502).end();
-        });
+        upstream.on('error', () => res.writeHead(502).end());
         upstream.end(Buffer.concat(chunks));
-      }, delayMs);
+      }, options.delayMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    exchanges: () => count,
+    requests: () => count,
     close: () =>
       new Promise((resolve) => {
         agent.destroy();

@@ -1,0 +1,62 @@
+// The command line: --help, --list, --only, --shard and --merge, and flags mirroring the settings.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { REQUIREMENTS } from '../../fixtures/requirements.js';
+import { runConformance } from '../support/run-conformance.js';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'conformance-cli-'));
+
+describe('listing and help', () => {
+  test('--help names every flag and exits 0', async () => {
+    const run = await runConformance({}, 30_000, ['--help']);
+    expect(run.code).toBe(0);
+    for (const flag of ['--base-url', '--api-key-env', '--mode', '--strict', '--seed', '--profile', '--expectations', '--list', '--only', '--shard', '--merge']) {
+      expect(run.stdout).toContain(flag);
+    }
+  });
+
+  test('--list prints every requirement with its level, basis and safety', async () => {
+    const run = await runConformance({}, 30_000, ['--list']);
+    expect(run.code).toBe(0);
+    for (const r of REQUIREMENTS) expect(run.stdout).toMatch(new RegExp(`^${r.id}\\s+${r.level}\\s+${r.basis}\\s+${r.safe ? 'yes' : 'no'}\\s`, 'm'));
+  });
+
+  test.each([
+    { args: ['--only', 'SNP-NOPE'], line: /unknown requirement\(s\): SNP-NOPE/ },
+    { args: ['--api-key-env', 'CONFORMANCE_TEST_UNSET_VARIABLE'], line: /that environment variable is not set/ },
+    { args: ['--shard', '3/2'], line: /--shard must be i\/n/ },
+    { args: ['--frobnicate'], line: /Unknown option/ },
+  ])('$args is refused with one line and exit 2', async ({ args, line }) => {
+    const run = await runConformance({}, 30_000, args);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(line);
+  });
+});
+
+test('--only runs the named requirements and reports the others not selected', async () => {
+  const run = await runConformance({ CONFORMANCE_SEED: '5' }, 60_000, ['--only', 'SNP-KEY-FORMAT', '--only', 'SNP-E003-UNKNOWN-TOKEN,SNP-E002-CURRENT-PASSWORD']);
+  expect(run.code, run.stdout.slice(-2000)).toBe(0);
+  const ran = run.report?.requirements.filter((r) => r.status === 'passed').map((r) => r.id).sort();
+  expect(ran).toEqual(['SNP-E002-CURRENT-PASSWORD', 'SNP-E003-UNKNOWN-TOKEN', 'SNP-KEY-FORMAT']);
+  const others = run.report?.requirements.filter((r) => !ran?.includes(r.id)) ?? [];
+  expect(others.every((r) => r.status === 'not-run' && r.reason === 'not selected (--only)')).toBe(true);
+});
+
+test('two shards merged give the same verdict as one unsharded run', async () => {
+  const env = { CONFORMANCE_SEED: '99' };
+  const [whole, first, second] = await Promise.all([
+    runConformance(env, 120_000),
+    runConformance({ ...env, CONFORMANCE_REPORTS_DIR: tempDir() }, 120_000, ['--shard', '1/2']),
+    runConformance({ ...env, CONFORMANCE_REPORTS_DIR: tempDir() }, 120_000, ['--shard', '2/2']),
+  ]);
+  expect([whole.code, first.code, second.code]).toEqual([0, 0, 0]);
+  const merged = await runConformance({ CONFORMANCE_REPORTS_DIR: tempDir() }, 30_000, ['--merge', first.reportsDir, second.reportsDir]);
+  expect(merged.code, merged.stderr).toBe(0);
+  const shape = (r: typeof whole.report) => r?.requirements.map(({ id, status, cases }) => ({ id, status, cases }));
+  expect(shape(merged.report)).toEqual(shape(whole.report));
+  expect(merged.report?.verdict).toBe(whole.report?.verdict);
+  expect(merged.report?.summary.cases).toBe(whole.report?.summary.cases);
+});
