@@ -6,12 +6,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { retryAfterMs } from './retry-after.js';
 import { recordRetry } from './retry-log.js';
 import { runContext } from './run-context.js';
-import { unreachable } from './target-errors.js';
+import { TargetUnreachableError, unreachable } from './target-errors.js';
 import { Throttle } from './throttle.js';
 
 export const MAX_429_RETRIES = 5;
+/** After this many requests in a row got no answer, the rest of the run stops waiting on the target. */
+export const UNREACHABLE_AFTER = 3;
 
 let throttle: Throttle | null = null;
+let unansweredInARow = 0;
 
 function workerThrottle(): Throttle {
   if (throttle === null) {
@@ -35,10 +38,15 @@ export interface Attempt<T extends Answer> {
 export async function politely<T extends Answer>(what: string, request: () => Promise<T>): Promise<Attempt<T>> {
   const retries: Attempt<T>['retries'] = [];
   for (;;) {
+    if (unansweredInARow >= UNREACHABLE_AFTER) {
+      throw new TargetUnreachableError(`${what}: not sent, the target stopped answering (${unansweredInARow} requests in a row got no answer)`);
+    }
     let answer: T;
     try {
       answer = await workerThrottle().run(request);
+      unansweredInARow = 0;
     } catch (error) {
+      unansweredInARow += 1;
       throw unreachable(what, error);
     }
     if (answer.status !== 429 || retries.length >= MAX_429_RETRIES) return { answer, retries };

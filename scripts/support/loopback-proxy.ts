@@ -13,8 +13,9 @@ export interface ProxyAnswer {
 export interface ProxyOptions {
   /** Added before every forwarded exchange. */
   delayMs?: number;
-  /** Answer the n-th request (1-based) here instead of forwarding it; null forwards it. */
-  intercept?: (n: number) => ProxyAnswer | null;
+  /** Answer the n-th request (1-based) here instead of forwarding it ('drop': close the connection
+   * without an answer, as a stopped target); null forwards it. */
+  intercept?: (n: number) => ProxyAnswer | 'drop' | null;
 }
 
 export interface LoopbackProxy {
@@ -31,6 +32,10 @@ export async function startLoopbackProxy(targetBaseUrl: string, options: ProxyOp
   const server = http.createServer((req, res) => {
     count += 1;
     const own = options.intercept?.(count) ?? null;
+    if (own === 'drop') {
+      req.socket.destroy();
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {

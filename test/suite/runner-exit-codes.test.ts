@@ -2,6 +2,7 @@
 import { createServer } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { startReference } from '../../reference/start.js';
+import { startLoopbackProxy } from '../../scripts/support/loopback-proxy.js';
 import { runConformance } from '../support/run-conformance.js';
 
 /** A loopback port with nothing listening on it. */
@@ -69,6 +70,27 @@ test('the reference started separately passes as an external target (exit 0)', a
     expect(run.code, run.stdout.slice(-3000)).toBe(0);
     expect(run.report?.target).toEqual({ baseUrl: reference.baseUrl, embedded: false });
   } finally {
+    await reference.close();
+  }
+});
+
+test('a target that stops answering mid-run: exit 2, cases not verified, no requirement failed', async () => {
+  const reference = await startReference();
+  const proxy = await startLoopbackProxy(reference.baseUrl, { intercept: (n) => (n > 60 ? 'drop' : null) });
+  try {
+    const run = await runConformance({
+      CONFORMANCE_BASE_URL: proxy.url,
+      CONFORMANCE_API_KEY: reference.apiKey,
+      CONFORMANCE_STATE_URL: reference.stateUrl.replace(reference.baseUrl, proxy.url),
+      CONFORMANCE_STATE_TOKEN: reference.stateToken,
+    });
+    expect(run.code).toBe(2);
+    expect(run.report?.summary.failedMust).toBe(0);
+    expect(run.report?.summary.notVerified).toBeGreaterThan(0);
+    expect(run.stdout).toMatch(/conformance: exit 2: some cases could not be judged/);
+    expect(run.durationMs).toBeLessThan(30_000);
+  } finally {
+    await proxy.close();
     await reference.close();
   }
 });
