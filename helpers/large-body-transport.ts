@@ -10,7 +10,17 @@ export interface RawResponse {
   text: string;
 }
 
-export function sendLargeBody(url: string, method: string, headers: Record<string, string>, body: Buffer, timeoutMs: number): Promise<RawResponse> {
+/** A server may close mid-upload before its answer is read; the body is refused either way, so one more try is safe. */
+export async function sendLargeBody(url: string, method: string, headers: Record<string, string>, body: Buffer, timeoutMs: number): Promise<RawResponse> {
+  try {
+    return await attempt(url, method, headers, body, timeoutMs);
+  } catch (error) {
+    if (!['EPIPE', 'ECONNRESET'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    return attempt(url, method, headers, body, timeoutMs);
+  }
+}
+
+function attempt(url: string, method: string, headers: Record<string, string>, body: Buffer, timeoutMs: number): Promise<RawResponse> {
   const transport = url.startsWith('https:') ? https : http;
   return new Promise((resolve, reject) => {
     let answered = false;

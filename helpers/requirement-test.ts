@@ -4,6 +4,7 @@
 import type { Faker } from '@faker-js/faker';
 import { test as baseTest, type TestContext } from 'vitest';
 import { requirementById, type RequirementId } from '../fixtures/requirements.js';
+import { notifyCase } from './case-listeners.js';
 import { seededFaker } from './random.js';
 import { runContext } from './run-context.js';
 import { stateHook, type ProvisionedRequest, type SetupParams } from './state-hook-client.js';
@@ -87,7 +88,11 @@ export function requirement(id: RequirementId) {
     /** One test per case of a table (vitest's `test.for`); `$label` in the title names the case. */
     each<T extends { label: string }>(cases: readonly T[], options: TestOptions = {}) {
       return (title: string, body: CaseBody<T>) => {
-        suiteTest.skipIf(!runnable(options)).for(cases)(`${id} ${title}`, { timeout: options.timeout }, body);
+        // vitest sets up the fixtures it sees destructured here; the body gets the whole context (task.context).
+        suiteTest.skipIf(!runnable(options)).for(cases)(`${id} ${title}`, { timeout: options.timeout }, async (testCase, { rand: _rand, state: _state, task }) => {
+          await notifyCase(testCase); // reporting shows the case's fields
+          await body(testCase, task.context as SuiteContext);
+        });
       };
     },
   };

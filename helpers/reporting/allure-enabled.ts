@@ -1,0 +1,16 @@
+// Whether this run writes Allure results. The reporter provides the flag; the worker setup records
+// metadata and steps only then: runs with other reporters (the in-process suite runs of the project's
+// tests) would otherwise carry every attachment to the main process for nothing.
+import { inject } from 'vitest';
+
+export const ALLURE_ENABLED = 'conformanceAllure';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    [ALLURE_ENABLED]: boolean;
+  }
+}
+
+export function allureEnabled(): boolean {
+  return inject(ALLURE_ENABLED) === true;
+}

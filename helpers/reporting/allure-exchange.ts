@@ -1,0 +1,80 @@
+// One Allure step per HTTP exchange with the target, with the request (and its curl line) and the response
+// attached as JSON. Everything is masked and redacted here, in the worker, before it reaches Allure:
+// allure-results is a CI artifact, and Allure's own "masked" parameters still write the raw value.
+import * as allure from 'allure-js-commons';
+import { toCurl, type Exchange, type RecordedRequest } from '../exchange.js';
+import { onExchange } from '../exchange-listeners.js';
+import { redact } from '../redaction.js';
+import { maskSecretFields } from './allure-masking.js';
+
+/** Longer bodies are cut: a 1 MB probe body helps nobody in a report. */
+const MAX_BODY_CHARS = 4096;
+
+function parseJson(text: string): unknown {
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function cut(text: string): string {
+  return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}… (${text.length} chars)` : text;
+}
+
+/** A JSON body with its secret fields masked; other text as sent, cut to a readable length. */
+function bodyView(bytes: Buffer): unknown {
+  const text = bytes.toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(bytes)) return `<${bytes.length} bytes, not UTF-8>`;
+  const json = parseJson(text);
+  if (json === undefined) return cut(text);
+  const masked = maskSecretFields(json);
+  const shown = JSON.stringify(masked);
+  return shown.length > MAX_BODY_CHARS ? cut(shown) : masked;
+}
+
+/** The request with its JSON body's secret fields masked, for the curl line. */
+function maskedRequest(request: RecordedRequest): RecordedRequest {
+  const json = request.body === null ? undefined : parseJson(request.body.toString('utf8'));
+  if (json === undefined) return request;
+  const masked = JSON.stringify(maskSecretFields(json));
+  // Unchanged bodies stay byte for byte as sent, so the line still reproduces the request.
+  return masked === JSON.stringify(json) ? request : { ...request, body: Buffer.from(masked, 'utf8') };
+}
+
+function asJson(value: unknown): string {
+  return redact(JSON.stringify(value, null, 2));
+}
+
+export async function recordExchange(exchange: Exchange): Promise<void> {
+  const { request } = exchange;
+  const title = redact(`${request.method} ${new URL(request.url).pathname} → ${exchange.status}`);
+  await allure.step(title, async () => {
+    // Two attachments, not more: every file in allure-results costs time at the end of the run.
+    const requestView = {
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      body: request.body && bodyView(request.body),
+      curl: toCurl(maskedRequest(request)),
+    };
+    await allure.attachment('request', asJson(requestView), allure.ContentType.JSON);
+    const responseView = {
+      status: exchange.status,
+      headers: exchange.headers,
+      body: bodyView(Buffer.from(exchange.text, 'utf8')),
+      durationMs: Math.round(exchange.durationMs),
+      retries: exchange.retries,
+    };
+    await allure.attachment('response', asJson(responseView), allure.ContentType.JSON);
+  });
+}
+
+let recording = false;
+
+/** Idempotent: setup files run once per spec file, but the listener list lives as long as the worker. */
+export function recordExchangesInAllure(): void {
+  if (recording) return;
+  recording = true;
+  onExchange(recordExchange);
+}

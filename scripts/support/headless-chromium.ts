@@ -1,0 +1,59 @@
+// Renders a local HTML file in headless Chromium (Debian `chromium`): the text it shows and a screenshot.
+// One launch does both; a fresh profile folder keeps runs independent.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const TIMEOUT_MS = 60_000;
+
+/** The Chromium binary on PATH, or null. */
+export function findChromium(): string | null {
+  for (const name of ['chromium', 'chromium-browser']) {
+    try {
+      const path = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
+      if (path) return path;
+    } catch {
+      // not on PATH
+    }
+  }
+  return null;
+}
+
+/** The page's visible text: the dumped DOM without scripts, styles and tags. */
+export function visibleText(dom: string): string {
+  return dom
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export async function renderPage(chromium: string, htmlPath: string, screenshotPath: string): Promise<string> {
+  const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
+  try {
+    const args = [
+      ...FLAGS,
+      `--user-data-dir=${profile}`,
+      '--window-size=1400,1000',
+      // Lets the single-page app load its data and render before the DOM is dumped.
+      '--virtual-time-budget=15000',
+      `--screenshot=${resolve(screenshotPath)}`,
+      '--dump-dom',
+      pathToFileURL(resolve(htmlPath)).href,
+    ];
+    const child = spawn(chromium, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    let dom = '';
+    child.stdout.on('data', (chunk: Buffer) => (dom += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    clearTimeout(timer);
+    if (code !== 0) throw new Error(`chromium exited ${code}`);
+    return visibleText(dom);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
