@@ -1,5 +1,6 @@
-// `--merge DIR...`: one verdict from the cases.json of several shard runs (same seed, mode and target).
-import { existsSync, readFileSync } from 'node:fs';
+// `--merge DIR...`: one verdict from the cases.json of several shard runs (same seed, mode and target),
+// and one allure-results folder for `npm run report`.
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../config.js';
 import { reportsDir } from '../reports-dir.js';
@@ -12,6 +13,16 @@ function load(dir: string): RunRecord {
   const path = join(dir, 'cases.json');
   if (!existsSync(path)) throw new ConfigError(`--merge: ${path} does not exist (was ${dir} the reports folder of a shard run?)`);
   return JSON.parse(readFileSync(path, 'utf8')) as RunRecord;
+}
+
+/** Allure result files have unique names, so the shards' folders merge by copying into one. */
+function mergeAllureResults(dirs: string[]): void {
+  const target = join(reportsDir(), 'allure-results');
+  const sources = dirs.map((dir) => join(dir, 'allure-results')).filter((dir) => existsSync(dir));
+  if (sources.length === 0) return;
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  for (const source of sources) cpSync(source, target, { recursive: true });
 }
 
 export function mergeShardReports(dirs: string[]): ConformanceReport {
@@ -34,6 +45,7 @@ export function mergeShardReports(dirs: string[]): ConformanceReport {
   };
   const report = buildReport(merged);
   writeReports(reportsDir(), report, merged);
+  mergeAllureResults(dirs);
   console.log(formatConsoleSummary(report));
   return report;
 }

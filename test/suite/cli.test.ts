@@ -1,5 +1,5 @@
 // The command line: --help, --list, --only, --shard and --merge, and flags mirroring the settings.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -59,4 +59,8 @@ test('two shards merged give the same verdict as one unsharded run', async () =>
   expect(shape(merged.report)).toEqual(shape(whole.report));
   expect(merged.report?.verdict).toBe(whole.report?.verdict);
   expect(merged.report?.summary.cases).toBe(whole.report?.summary.cases);
+  // One Allure results folder for one report: every shard's result files, none lost.
+  const results = (dir: string) => readdirSync(join(dir, 'allure-results')).filter((f) => f.endsWith('-result.json')).length;
+  expect(results(merged.reportsDir)).toBe(results(first.reportsDir) + results(second.reportsDir));
+  expect(results(merged.reportsDir)).toBe(results(whole.reportsDir));
 });
