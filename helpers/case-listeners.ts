@@ -1,12 +1,10 @@
 // Observers of the case a table-driven test runs (reporting shows its fields as parameters).
-export type CaseListener = (testCase: object) => void | Promise<void>;
+import { listenerList, type Listener } from './listeners.js';
 
-const listeners: CaseListener[] = [];
+const cases = listenerList<object>();
 
-export function onCase(listener: CaseListener): void {
-  listeners.push(listener);
+export function onCase(listener: Listener<object>): void {
+  cases.add(listener);
 }
 
-export async function notifyCase(testCase: object): Promise<void> {
-  for (const listener of listeners) await listener(testCase);
-}
+export const notifyCase = cases.notify;

@@ -1,15 +1,14 @@
 // Observers of every HTTP exchange with the target (reporting attaches them to the test's report).
 import type { Exchange } from './exchange.js';
+import { listenerList, type Listener } from './listeners.js';
 
-export type ExchangeListener = (exchange: Exchange) => void | Promise<void>;
+const exchanges = listenerList<Exchange>();
 
-const listeners: ExchangeListener[] = [];
-
-export function onExchange(listener: ExchangeListener): void {
-  listeners.push(listener);
+export function onExchange(listener: Listener<Exchange>): void {
+  exchanges.add(listener);
 }
 
 export async function notifyExchange(exchange: Exchange): Promise<Exchange> {
-  for (const listener of listeners) await listener(exchange);
+  await exchanges.notify(exchange);
   return exchange;
 }
