@@ -9,7 +9,7 @@ import { runContext } from './run-context.js';
 import { TargetUnreachableError, unreachable } from './target-errors.js';
 import { Throttle } from './throttle.js';
 
-export const MAX_429_RETRIES = 5;
+export const MAX_429_RETRIES = 10;
 /** After this many requests in a row got no answer, the rest of the run stops waiting on the target. */
 export const UNREACHABLE_AFTER = 3;
 

@@ -1,6 +1,8 @@
 // The API-key pipeline, in the platform's documented order: presence, format, sample key, registry
 // (exists), active. It runs before anything else looks at the request, and a rejected key changes nothing.
 import { createHash } from 'node:crypto';
+import { NO_FAULTS } from './faults.js';
+import type { FaultSet } from './faults.js';
 import type { PlatformErrorCode } from './platform-error.js';
 import { isJsonObject, ownMember } from './request-body.js';
 
@@ -24,8 +26,12 @@ export interface ApiKeySources {
  * the query parameter `apiKey`, then `Authorization: Bearer`, then the JSON body's `apiKey`; the first one
  * present wins, even when it is empty. Nothing is trimmed: a key with surrounding spaces is not well-formed.
  */
-export function presentedApiKey(sources: ApiKeySources): string | undefined {
-  return fromQuery(sources.rawQuery) ?? fromBearerHeader(sources.authorizationHeader) ?? fromJsonBody(sources.jsonBody);
+export function presentedApiKey(sources: ApiKeySources, faults: FaultSet = NO_FAULTS): string | undefined {
+  let bearer = fromBearerHeader(sources.authorizationHeader);
+  if (faults.has('bearer-key-ignored')) bearer = undefined;
+  let body = fromJsonBody(sources.jsonBody);
+  if (faults.has('body-key-ignored')) body = undefined;
+  return fromQuery(sources.rawQuery) ?? bearer ?? body;
 }
 
 function fromQuery(rawQuery: string | undefined): string | undefined {
@@ -73,10 +79,22 @@ function apiKeyDigest(key: string): string {
 }
 
 /** The platform error for the presented key, or null when the key may use the endpoint. */
-export function apiKeyProblem(key: string | undefined, registry: ApiKeyRegistry): PlatformErrorCode | null {
+export function apiKeyProblem(
+  key: string | undefined,
+  registry: ApiKeyRegistry,
+  faults: FaultSet = NO_FAULTS,
+): PlatformErrorCode | null {
+  if (faults.has('empty-key-as-format-error') && key === '') return 'PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT';
   if (key === undefined || key === '') return 'PUBLIC_API_KEY_IS_EMPTY';
-  if (!API_KEY_FORMAT.test(key)) return 'PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT';
+
+  let format = API_KEY_FORMAT;
+  if (faults.has('key-regex-unanchored')) format = /(PROD|DEV_|ROOT)[A-Za-z0-9]{28}/;
+  if (faults.has('key-prefix-case-insensitive')) format = /^(PROD|DEV_|ROOT)[A-Za-z0-9]{28}$/i;
+  if (!format.test(key)) return 'PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT';
+
+  if (faults.has('sample-key-accepted') && key === DOCUMENTATION_SAMPLE_KEY) return null;
   if (key === DOCUMENTATION_SAMPLE_KEY) return 'PUBLIC_API_KEY_SAMPLE_VALUE';
+  if (faults.has('unknown-key-accepted')) return null;
   const status = registry.statusOf(key);
   if (status === undefined) return 'PUBLIC_API_KEY_DOES_NOT_EXIST';
   if (status !== 'active') return 'PUBLIC_API_KEY_IS_NOT_ACTIVE';

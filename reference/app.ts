@@ -4,7 +4,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { ApiKeyRegistry } from './api-key.js';
 import { CustomerLock } from './customer-lock.js';
-import { answerUnreadableRequest, registerFallbackHandlers } from './fallback-handlers.js';
+import { registerFallbackHandlers } from './fallback-handlers.js';
 import { resolveOptions } from './options.js';
 import type { ReferenceOptions } from './options.js';
 import { registerRawBodyIntake } from './raw-body.js';
@@ -13,6 +13,7 @@ import { registerResponseHeaders } from './response-headers.js';
 import { registerSetNewPassword } from './set-new-password.js';
 import { registerStateHook } from './state-hook.js';
 import { MemoryStore } from './store.js';
+import { answerUnreadableRequest } from './unreadable-request.js';
 
 export interface ReferenceCredentials {
   /** An active API key (the first of ReferenceOptions.apiKeys). */
@@ -28,16 +29,20 @@ export interface ReferenceApp {
 export function buildReferenceApp(options: ReferenceOptions = {}): ReferenceApp {
   const settings = resolveOptions(options);
 
+  const { faults } = settings;
+  let bodyLimit = settings.bodyLimitBytes;
+  if (faults.has('no-body-limit')) bodyLimit = 100 * 1024 * 1024;
+
   const app = Fastify({
     logger: false, // request logging, if any, goes through settings.requestLog and never includes secrets
-    bodyLimit: settings.bodyLimitBytes,
+    bodyLimit,
     exposeHeadRoutes: false, // HEAD is a wrong method here (405), not a body-less GET
     clientErrorHandler: answerUnreadableRequest,
   });
 
   registerRawBodyIntake(app);
-  registerResponseHeaders(app);
-  registerFallbackHandlers(app);
+  registerResponseHeaders(app, faults);
+  registerFallbackHandlers(app, faults);
 
   const requestLog = settings.requestLog;
   if (requestLog !== undefined) {
@@ -52,9 +57,9 @@ export function buildReferenceApp(options: ReferenceOptions = {}): ReferenceApp 
     });
   }
 
-  const store = new MemoryStore();
+  const store = new MemoryStore(faults);
   const lock = new CustomerLock();
-  const shared = { store, lock, now: settings.now, scryptCost: settings.scryptCost };
+  const shared = { store, lock, now: settings.now, scryptCost: settings.scryptCost, faults };
 
   registerSetNewPassword(app, { ...shared, apiKeys: new ApiKeyRegistry(settings.apiKeys, settings.inactiveApiKeys) });
   registerStateHook(app, { ...shared, stateToken: settings.stateToken });

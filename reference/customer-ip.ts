@@ -3,6 +3,8 @@
 // other values are rejected. Assumed by the bizkithub profile: exactly one literal address, so leading
 // zeros, CIDR suffixes, ports, lists, surrounding whitespace, IPv6 zone ids and non-strings are invalid.
 import { isIPv4, isIPv6 } from 'node:net';
+import { NO_FAULTS } from './faults.js';
+import type { FaultSet } from './faults.js';
 
 const LOOPBACK = '127.0.0.1';
 
@@ -11,19 +13,25 @@ const LOOPBACK_ALIASES: ReadonlySet<string> = new Set(['::1', '0.0.0.0', 'localh
 
 export type CustomerIpResult = { readonly valid: true; readonly ip: string } | { readonly valid: false };
 
-export function normalizeCustomerRealIp(value: unknown): CustomerIpResult {
+export function normalizeCustomerRealIp(value: unknown, faults: FaultSet = NO_FAULTS): CustomerIpResult {
+  if (faults.has('ip-not-validated')) return { valid: true, ip: String(value) };
   if (typeof value !== 'string') return { valid: false };
+  if (faults.has('ip-localhost-rejected') && (value === 'localhost' || value === '')) return { valid: false };
+  if (faults.has('ip-loopback-not-normalized') && LOOPBACK_ALIASES.has(value)) return { valid: true, ip: value };
   if (LOOPBACK_ALIASES.has(value)) return { valid: true, ip: LOOPBACK };
 
+  let address = value;
+  if (faults.has('ip-lenient-parsing')) address = value.trim().replace(/\/\d+$/, '');
+
   // node:net's isIPv4 accepts only dotted quads with octets 0-255 and no leading zeros.
-  if (isIPv4(value)) return { valid: true, ip: value };
+  if (isIPv4(address)) return { valid: true, ip: address };
 
   // isIPv6 also accepts zone ids ("fe80::1%eth0"); a zone only means something on the sender's host.
-  if (isIPv6(value) && !value.includes('%')) {
-    const canonical = canonicalIPv6(value);
+  if (isIPv6(address) && !address.includes('%')) {
+    const canonical = canonicalIPv6(address);
     if (canonical === undefined) return { valid: false };
     // Every spelling of ::1 (for example 0:0:0:0:0:0:0:1) is the same loopback address.
-    return { valid: true, ip: canonical === '::1' ? LOOPBACK : value };
+    return { valid: true, ip: canonical === '::1' ? LOOPBACK : address };
   }
   return { valid: false };
 }

@@ -1,5 +1,7 @@
 // Settings of the reference implementation, and their defaults.
 import { API_KEY_FORMAT, DOCUMENTATION_SAMPLE_KEY } from './api-key.js';
+import { faultSet } from './faults.js';
+import type { FaultName, FaultSet } from './faults.js';
 import { randomAlphanumeric } from './random-text.js';
 
 /** One answered request, for a log line. It holds no query string, header or body: those carry secrets. */
@@ -28,6 +30,11 @@ export interface ReferenceOptions {
   now?: () => number;
   /** Called once per answered request. Default: nothing is logged. */
   requestLog?: (entry: RequestLogEntry) => void;
+  /**
+   * Known bugs to switch on (see faults.ts), for the suite's self-validation only. Default: none, which
+   * is the correct reference. No request can change this; only the code that starts the reference.
+   */
+  faults?: readonly FaultName[];
 }
 
 export interface ResolvedOptions {
@@ -38,6 +45,7 @@ export interface ResolvedOptions {
   readonly bodyLimitBytes: number;
   readonly now: () => number;
   readonly requestLog: ((entry: RequestLogEntry) => void) | undefined;
+  readonly faults: FaultSet;
 }
 
 export const DEFAULT_SCRYPT_COST = 1024;
@@ -75,6 +83,7 @@ export function resolveOptions(options: ReferenceOptions = {}): ResolvedOptions 
     bodyLimitBytes,
     now: options.now ?? Date.now,
     requestLog: options.requestLog,
+    faults: faultSet(options.faults),
   };
 }
 

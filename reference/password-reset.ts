@@ -4,8 +4,9 @@
 // the same token (the E002 message asks for exactly that).
 import type { BusinessErrorCode } from './business-errors.js';
 import type { CustomerLock } from './customer-lock.js';
+import type { FaultSet } from './faults.js';
 import { hashPassword, passwordMatchesAny } from './passwords.js';
-import type { ResetStore } from './store.js';
+import type { Customer, ResetStore } from './store.js';
 import { resetTokenDigest } from './tokens.js';
 
 export interface PasswordResetDependencies {
@@ -13,6 +14,8 @@ export interface PasswordResetDependencies {
   readonly lock: CustomerLock;
   readonly now: () => number;
   readonly scryptCost: number;
+  /** Known bugs switched on for the suite's self-validation (faults.ts); empty in the normal reference. */
+  readonly faults: FaultSet;
 }
 
 export interface NewPasswordRequest {
@@ -28,31 +31,62 @@ export async function setNewPassword(
   deps: PasswordResetDependencies,
   input: NewPasswordRequest,
 ): Promise<PasswordResetOutcome> {
-  const tokenDigest = resetTokenDigest(input.token);
+  // Stands for the database driver's error on a NUL character; the fallback handler answers 500.
+  if (deps.faults.has('nul-in-token-500') && input.token.includes('\u0000')) throw new Error('invalid byte sequence for encoding "UTF8": 0x00');
+  const tokenDigest = resetTokenDigest(input.token, deps.faults);
   const found = deps.store.findResetRequest(tokenDigest);
   if (found === undefined) return 'E003';
 
-  return deps.lock.runExclusive(found.customerId, async () => {
-    // Read again inside the lock: a concurrent submission of the same token (or of a sibling token of
-    // the same customer) may have succeeded while this one was waiting.
-    const request = deps.store.findResetRequest(tokenDigest);
-    const customer = deps.store.findCustomer(found.customerId);
-    if (request === undefined || customer === undefined || request.state !== 'pending') return 'E003';
-    if (deps.now() >= request.expiresAt) return 'E004';
+  const checkAndChange = () => checkAndChangeLocked(deps, input, tokenDigest, found.customerId);
+  if (deps.faults.has('check-then-consume-race')) return checkAndChange();
+  return deps.lock.runExclusive(found.customerId, checkAndChange);
+}
 
-    // The current password and every earlier one count as "previously used".
-    if (await passwordMatchesAny(input.password, customer.passwordHistory)) return 'E002';
+/** Runs under the customer's lock, so checking the request and consuming it are one atomic step. */
+async function checkAndChangeLocked(
+  deps: PasswordResetDependencies,
+  input: NewPasswordRequest,
+  tokenDigest: string,
+  customerId: string,
+): Promise<PasswordResetOutcome> {
+  const { store, faults } = deps;
+  // Read again inside the lock: a concurrent submission of the same token (or of a sibling token of
+  // the same customer) may have succeeded while this one was waiting.
+  const request = store.findResetRequest(tokenDigest);
+  const customer = store.findCustomer(customerId);
+  if (request === undefined || customer === undefined || request.state !== 'pending') return 'E003';
 
-    // Test-only fault injection: the state hook's "reset request with failing password change".
-    if (request.failPasswordChange) return 'E001';
+  let expired = deps.now() >= request.expiresAt;
+  if (faults.has('expiry-ignored')) expired = false;
+  if (faults.has('expiry-wrong-unit')) expired = Math.floor(deps.now() / 1000) >= request.expiresAt;
+  if (faults.has('e004-reported-as-e003') && expired) return 'E003';
+  if (expired) return 'E004';
 
-    const newPassword = await hashPassword(input.password, deps.scryptCost);
-    deps.store.applyPasswordChange({
-      customerId: customer.id,
-      tokenDigest,
-      newPassword,
-      realIp: input.customerRealIp,
-    });
-    return 'success';
-  });
+  // addResetRequest replaces the request stored under the same digest.
+  if (faults.has('token-consumed-by-e002')) store.addResetRequest({ ...request, state: 'consumed' });
+
+  // The current password and every earlier one count as "previously used".
+  let history = customer.passwordHistory;
+  if (faults.has('history-skips-current')) history = history.slice(1);
+  if (faults.has('history-current-only')) history = history.slice(0, 1);
+  if (await passwordMatchesAny(input.password, history)) return 'E002';
+
+  // Test-only fault injection: the state hook's "reset request with failing password change".
+  if (request.failPasswordChange) {
+    if (faults.has('e001-still-changes-password')) await changePassword(deps, input, tokenDigest, customer);
+    return 'E001';
+  }
+
+  await changePassword(deps, input, tokenDigest, customer);
+  return 'success';
+}
+
+async function changePassword(
+  deps: PasswordResetDependencies,
+  input: NewPasswordRequest,
+  tokenDigest: string,
+  customer: Customer,
+): Promise<void> {
+  const newPassword = await hashPassword(input.password, deps.scryptCost);
+  deps.store.applyPasswordChange({ customerId: customer.id, tokenDigest, newPassword, realIp: input.customerRealIp });
 }

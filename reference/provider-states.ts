@@ -2,6 +2,7 @@
 // reset requests, looks at the result, and cleans up. Modelled on Pact provider states.
 import { randomBytes } from 'node:crypto';
 import type { CustomerLock } from './customer-lock.js';
+import type { FaultSet } from './faults.js';
 import { hashPassword, passwordMatches } from './passwords.js';
 import type { PasswordHash } from './passwords.js';
 import { randomAlphanumeric } from './random-text.js';
@@ -14,6 +15,8 @@ export interface ProviderStateDependencies {
   readonly lock: CustomerLock;
   readonly now: () => number;
   readonly scryptCost: number;
+  /** The instance's faults (faults.ts): token faults change how tokens are digested, here too. */
+  readonly faults: FaultSet;
 }
 
 export type StateParams = Record<string, unknown>;
@@ -78,7 +81,7 @@ async function setupResetRequest(
   const now = deps.now();
   const token = newResetToken();
   deps.store.addResetRequest({
-    tokenDigest: resetTokenDigest(token),
+    tokenDigest: resetTokenDigest(token, deps.faults),
     customerId,
     expiresAt: variant === 'expired' ? now - EXPIRED_SINCE_MS : now + lifetimeSeconds * 1000,
     state: 'pending',

@@ -1,6 +1,8 @@
 // Reading and validating the endpoint's JSON body. Every failure is described by naming the field or the
 // rule, never by quoting the submitted value (it may be a password or a token).
 import { normalizeCustomerRealIp } from './customer-ip.js';
+import { NO_FAULTS } from './faults.js';
+import type { FaultSet } from './faults.js';
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
 
@@ -12,17 +14,20 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * The body as a JSON value. Bytes must be valid UTF-8 and one JSON text. Duplicate member names are read
  * as JSON.parse reads them: the last one wins.
  */
-export function parseJsonBody(bytes: Uint8Array): Checked<unknown> {
+export function parseJsonBody(bytes: Uint8Array, faults: FaultSet = NO_FAULTS): Checked<unknown> {
+  let decoder = utf8;
+  if (faults.has('invalid-utf8-replaced')) decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let text: string;
   try {
-    text = utf8.decode(bytes);
+    text = decoder.decode(bytes);
   } catch {
     return { ok: false, problem: 'body must be valid UTF-8' };
   }
   try {
     const value: unknown = JSON.parse(text);
     return { ok: true, value };
-  } catch {
+  } catch (error) {
+    if (faults.has('malformed-json-stack-trace')) return { ok: false, problem: String((error as Error).stack) };
     return { ok: false, problem: 'body must be valid JSON' };
   }
 }
@@ -38,22 +43,31 @@ export interface SetNewPasswordBody {
  * The fields the endpoint uses. Unknown members (including apiKey) are ignored: they can never pick the
  * account, which only the token does.
  */
-export function readSetNewPasswordBody(json: unknown): Checked<SetNewPasswordBody> {
+export function readSetNewPasswordBody(json: unknown, faults: FaultSet = NO_FAULTS): Checked<SetNewPasswordBody> {
+  // The thrown errors stand for what the buggy code would throw; the fallback handler answers 500.
+  if (faults.has('null-body-500') && json === null) throw new TypeError("Cannot read properties of null (reading 'token')");
   if (!isJsonObject(json)) return { ok: false, problem: 'body must be a JSON object' };
+  if (faults.has('non-string-token-500') && typeof json.token !== 'string' && Boolean(json.token)) {
+    throw new TypeError('The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView.');
+  }
 
   const token = requiredText(json, 'token');
   if (!token.ok) return token;
-  const password = requiredText(json, 'password');
+  let password = requiredText(json, 'password');
+  if (faults.has('empty-password-accepted') && json.password === '') password = { ok: true, value: '' };
   if (!password.ok) return password;
 
   let customerRealIp: string | null = null;
   if (Object.hasOwn(json, 'customerRealIp')) {
-    const ip = normalizeCustomerRealIp(json.customerRealIp);
+    const ip = normalizeCustomerRealIp(json.customerRealIp, faults);
     if (!ip.valid) return { ok: false, problem: 'customerRealIp must be an IPv4 or IPv6 address' };
     customerRealIp = ip.ip;
   }
 
-  return { ok: true, value: { token: token.value, password: password.value, customerRealIp } };
+  let chosen = password.value;
+  if (faults.has('password-trimmed')) chosen = chosen.trim();
+  if (faults.has('password-truncated')) chosen = Buffer.from(chosen, 'utf8').subarray(0, 72).toString('utf8');
+  return { ok: true, value: { token: token.value, password: chosen, customerRealIp } };
 }
 
 export function isJsonObject(value: unknown): value is Record<string, unknown> {

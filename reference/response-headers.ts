@@ -2,6 +2,7 @@
 // Strict-Transport-Security is left to the TLS front end: RFC 6797 §7.2 forbids it over plain HTTP,
 // which is how the reference is served.
 import type { FastifyInstance } from 'fastify';
+import type { FaultSet } from './faults.js';
 
 export const RESPONSE_HEADERS = {
   // Answers may concern credentials; no cache may keep them (RFC 9111 §5.2.2.5).
@@ -11,9 +12,10 @@ export const RESPONSE_HEADERS = {
   'x-frame-options': 'DENY',
 } as const;
 
-export function registerResponseHeaders(app: FastifyInstance): void {
+export function registerResponseHeaders(app: FastifyInstance, faults: FaultSet): void {
   app.addHook('onSend', (_request, reply, payload, done) => {
     reply.headers(RESPONSE_HEADERS);
+    if (faults.has('no-cache-control')) reply.removeHeader('cache-control');
     done(null, payload);
   });
 }

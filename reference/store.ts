@@ -1,5 +1,6 @@
 // Where customers and their reset requests live. The interface is what the endpoint and the state hook
 // need; MemoryStore keeps everything in process memory, which is all the reference requires.
+import type { FaultSet } from './faults.js';
 import type { PasswordHash } from './passwords.js';
 
 export interface Customer {
@@ -49,6 +50,12 @@ export interface ResetStore {
 export class MemoryStore implements ResetStore {
   readonly #customers = new Map<string, Customer>();
   readonly #requests = new Map<string, ResetRequest>();
+  readonly #faults: FaultSet;
+
+  /** `faults`: known bugs for the suite's self-validation (faults.ts); empty in the normal reference. */
+  constructor(faults: FaultSet) {
+    this.#faults = faults;
+  }
 
   addCustomer(customer: Customer): void {
     this.#customers.set(customer.id, customer);
@@ -77,16 +84,20 @@ export class MemoryStore implements ResetStore {
     const customer = this.#customers.get(change.customerId);
     if (customer === undefined) throw new Error('applyPasswordChange: the customer does not exist');
 
-    this.#customers.set(customer.id, {
-      ...customer,
-      passwordHistory: [change.newPassword, ...customer.passwordHistory],
-      lastRealIp: change.realIp,
-    });
+    let passwordHistory = [change.newPassword, ...customer.passwordHistory];
+    if (this.#faults.has('history-overwritten')) passwordHistory = [change.newPassword, ...customer.passwordHistory.slice(1)];
+    if (this.#faults.has('change-not-persisted')) passwordHistory = [...customer.passwordHistory];
+    this.#customers.set(customer.id, { ...customer, passwordHistory, lastRealIp: change.realIp });
 
     for (const [digest, request] of this.#requests) {
+      if (this.#faults.has('other-customers-requests-invalidated') && request.state === 'pending' && digest !== change.tokenDigest) {
+        this.#requests.set(digest, { ...request, state: 'invalidated' });
+      }
       if (request.customerId !== customer.id || request.state !== 'pending') continue;
-      const state = digest === change.tokenDigest ? 'consumed' : 'invalidated';
-      this.#requests.set(digest, { ...request, state });
+      const used = digest === change.tokenDigest;
+      if (this.#faults.has('token-reusable') && used) continue;
+      if (this.#faults.has('sibling-requests-left-valid') && !used) continue;
+      this.#requests.set(digest, { ...request, state: used ? 'consumed' : 'invalidated' });
     }
   }
 }

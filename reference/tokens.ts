@@ -1,5 +1,7 @@
 // Reset tokens: the secret the customer receives by e-mail, and the digest the store keeps instead of it.
 import { createHash } from 'node:crypto';
+import { NO_FAULTS } from './faults.js';
+import type { FaultSet } from './faults.js';
 import { randomAlphanumeric } from './random-text.js';
 
 /** Length of issued tokens: 32 alphanumerics carry about 190 bits, above the 128 bits OWASP asks for. */
@@ -14,6 +16,10 @@ export function newResetToken(): string {
  * digest: no trimming, case folding or prefix match can make another string find a request.
  * A fast hash is enough here because the token itself has ~190 bits of entropy (unlike a password).
  */
-export function resetTokenDigest(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+export function resetTokenDigest(token: string, faults: FaultSet = NO_FAULTS): string {
+  let compared = token;
+  if (faults.has('token-case-insensitive')) compared = compared.toLowerCase();
+  if (faults.has('token-trimmed')) compared = compared.trim();
+  if (faults.has('token-prefix-match')) compared = compared.slice(0, 16);
+  return createHash('sha256').update(compared, 'utf8').digest('hex');
 }

@@ -25,6 +25,15 @@ missing.each(PLACEMENTS.filter((p) => p.placement !== 'bearer'))('an empty key i
   const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { placement, apiKey: '' });
   expectOutcome(missing.id, exchange, keyError('PUBLIC_API_KEY_IS_EMPTY'));
 });
+// An Authorization header that carries no Bearer key is no key at all (the key travels as "Bearer <key>").
+missing.each([
+  { label: 'Authorization: Bearer with nothing after it', authorization: 'Bearer ' },
+  { label: 'Authorization: Basic (another scheme)', authorization: `Basic ${Buffer.from('user:secret-pass').toString('base64')}` },
+])('$label and no other key answers 404 PUBLIC_API_KEY_IS_EMPTY', async ({ authorization }, { rand }) => {
+  const body = JSON.stringify({ token: randomToken(rand), password: randomPassword(rand) });
+  const exchange = await send({ headers: { Authorization: authorization }, body });
+  expectOutcome(missing.id, exchange, keyError('PUBLIC_API_KEY_IS_EMPTY', 'PUBLIC_API_KEY_DOES_NOT_EXIST'));
+});
 
 const format = requirement('SNP-KEY-FORMAT');
 format.each(malformedKeys(tableFaker))('a key with $label answers 404 PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT', async ({ apiKey }, { rand }) => {
@@ -56,6 +65,20 @@ locations.each(PLACEMENTS)('a valid key in $label is accepted (the request reach
 locations.each(PLACEMENTS, { needsState: true })('a valid key in $label completes a reset', async ({ placement }, { rand, state }) => {
   const { token } = await state.pendingRequest();
   expectOutcome(locations.id, await submit({ token, password: randomPassword(rand) }, { placement }), success());
+});
+// A query string without apiKey (a client's own parameters) does not hide a key sent elsewhere.
+locations.each([
+  { label: 'an Authorization: Bearer header', placement: 'bearer' as const },
+  { label: 'the apiKey body field', placement: 'body' as const },
+])('a valid key in $label is accepted when the query string carries other parameters', async ({ placement }, { rand }) => {
+  const { apiKey } = runContext();
+  const fields = { token: randomToken(rand), password: randomPassword(rand) };
+  const exchange = await send({
+    query: { lang: 'en' },
+    headers: placement === 'bearer' ? { Authorization: `Bearer ${apiKey}` } : {},
+    body: JSON.stringify(placement === 'body' ? { ...fields, apiKey } : fields),
+  });
+  expectOutcome(locations.id, exchange, businessCode('E003'));
 });
 
 const BAD_KEYS = [

@@ -7,14 +7,17 @@ import { requirement } from '../../helpers/requirement-test.js';
 import { runContext } from '../../helpers/run-context.js';
 
 const methods = requirement('SNP-METHOD-NOT-ALLOWED');
-methods.each(['GET', 'PUT', 'PATCH', 'DELETE', 'HEAD'].map((method) => ({ label: method, method })))(
+methods.each([
+  ...['GET', 'PUT', 'PATCH', 'DELETE', 'HEAD'].map((method) => ({ label: method, method, withKey: true })),
+  { label: 'GET without any query string', method: 'GET', withKey: false },
+])(
   '$label answers 405 with Allow: POST',
-  async ({ method }, { rand }) => {
+  async ({ method, withKey }, { rand }) => {
     const fields = JSON.stringify({ token: randomToken(rand), password: randomPassword(rand) });
     const withBody = method !== 'GET' && method !== 'HEAD';
     const exchange = await send({
       method,
-      query: { apiKey: runContext().apiKey },
+      query: withKey ? { apiKey: runContext().apiKey } : {},
       contentType: withBody ? 'application/json' : null,
       ...(withBody ? { body: fields } : {}),
     });
@@ -38,8 +41,16 @@ contentType.each([
   const exchange = await send({ query: { apiKey: runContext().apiKey }, contentType: type, body });
   expectOutcome(contentType.id, exchange, platformError({ statuses: [415, 400] }));
 });
-contentType.test('application/json; charset=utf-8 is processed normally (E003 for a never-issued token)', async ({ rand }) => {
+// RFC 9110 §8.3: the media type and the charset value are case-insensitive, parameter values may be
+// quoted, whitespace may surround the semicolon, and parameters other than charset are allowed.
+contentType.each([
+  { label: 'application/json; charset=utf-8', contentType: 'application/json; charset=utf-8' },
+  { label: 'Application/JSON', contentType: 'Application/JSON' },
+  { label: 'application/json; charset="UTF-8"', contentType: 'application/json; charset="UTF-8"' },
+  { label: 'application/json ; charset=utf-8', contentType: 'application/json ; charset=utf-8' },
+  { label: 'application/json; version=1', contentType: 'application/json; version=1' },
+])('a JSON body declared as $label is processed normally (E003 for a never-issued token)', async ({ contentType: type }, { rand }) => {
   const body = JSON.stringify({ token: randomToken(rand), password: randomPassword(rand) });
-  const exchange = await send({ query: { apiKey: runContext().apiKey }, contentType: 'application/json; charset=utf-8', body });
+  const exchange = await send({ query: { apiKey: runContext().apiKey }, contentType: type, body });
   expectOutcome(contentType.id, exchange, businessCode('E003'));
 });

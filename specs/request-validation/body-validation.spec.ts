@@ -2,7 +2,7 @@
 // answered with the validation error (bizkithub: 400 INTERNAL_VALIDATION_FAILED) naming the field.
 import type { Faker } from '@faker-js/faker';
 import { NOT_AN_IP, STRICT_IP_FORMS } from '../../fixtures/cases/customer-ips.js';
-import { MALFORMED_BODY_CASES, REQUIRED_FIELD_CASES, type BodyCase } from '../../fixtures/cases/request-bodies.js';
+import { ILL_FORMED_TEXT_CASES, MALFORMED_BODY_CASES, REQUIRED_FIELD_CASES, type BodyCase } from '../../fixtures/cases/request-bodies.js';
 import { send } from '../../helpers/endpoint-client.js';
 import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
 import { rejected, validationError } from '../../helpers/outcomes.js';
@@ -45,4 +45,13 @@ namesField.each(FIELD_CASES)('the validation error for $label names the field', 
   const description = typeof raw === 'string' ? raw : '';
   const field = bodyCase.field as string;
   expectFact(namesField.id, description.toLowerCase().includes(field.toLowerCase()), `a description naming "${field}"`, JSON.stringify(description), exchange);
+});
+// Whether ill-formed text is refused at all is SNP-INVALID-UTF8's question; when it is, the error names the field.
+namesField.each(ILL_FORMED_TEXT_CASES)('the validation error for $label, when it is refused, names the field', async (bodyCase, { rand, skip }) => {
+  const exchange = await sendCase(bodyCase, rand);
+  if (rejected().mismatch(exchange) !== null) skip('this target does not refuse it (judged by SNP-INVALID-UTF8)');
+  const raw = (exchange.json as { error?: { description?: unknown } }).error?.description;
+  const description = typeof raw === 'string' ? raw : '';
+  const field = bodyCase.field as string;
+  expectFact(namesField.id, description.toLowerCase().includes(field), `a description naming "${field}"`, JSON.stringify(description), exchange);
 });

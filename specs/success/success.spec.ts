@@ -45,3 +45,13 @@ siblings.each([
   expectOutcome(siblings.id, await submit({ token: used.token, password: randomPassword(rand) }), success());
   expectOutcome(siblings.id, await submit({ token: other.token, password: randomPassword(rand) }), businessCode('E003'));
 });
+
+const others = requirement('SNP-OTHER-CUSTOMERS-UNTOUCHED');
+others.test("a success leaves another customer's password and pending token as they were", async ({ rand, state }) => {
+  const otherPassword = randomPassword(rand);
+  const other = await state.pendingRequest({ passwordHistory: [otherPassword] });
+  const { token } = await state.pendingRequest();
+  expectOutcome(others.id, await submit({ token, password: randomPassword(rand) }), success());
+  await expectCurrentPassword(others.id, state, other.customerId, otherPassword, true, "the other customer's password");
+  expectOutcome(others.id, await submit({ token: other.token, password: randomPassword(rand) }), success());
+});

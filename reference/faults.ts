@@ -1,0 +1,370 @@
+// Known-bad variants of the reference, for the suite's self-validation: each fault is a bug that real
+// implementations of this endpoint ship, switched on only through ReferenceOptions.faults by a test
+// that starts the reference itself. Nothing over HTTP can switch one on, and the normal reference runs
+// with none. In the modules, every hook is one `if (faults.has('<name>'))` statement: grep the name.
+//
+// `caughtBy` lists the requirements that must fail against the fault (more may fail too); `strict` says
+// the fault breaks only SHOULD requirements, so it counts toward the verdict with CONFORMANCE_STRICT=1.
+import type { RequirementId } from '../fixtures/requirements.js';
+
+export interface FaultDefinition {
+  readonly name: string;
+  /** The bug, in one sentence. */
+  readonly bug: string;
+  readonly caughtBy: readonly RequirementId[];
+  readonly strict: boolean;
+}
+
+export const FAULTS = [
+  // ── Success ────────────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'success-status-201',
+    bug: 'A successful change answers 201 Created instead of 200.',
+    caughtBy: ['SNP-SUCCESS-RESPONSE'],
+    strict: false,
+  },
+  {
+    name: 'change-not-persisted',
+    bug: 'The token is consumed and success answered, but the new password hash is never saved.',
+    caughtBy: ['SNP-SUCCESS-SETS-PASSWORD', 'SNP-E002-NEW-PASSWORD-JOINS-HISTORY'],
+    strict: false,
+  },
+  {
+    name: 'password-trimmed',
+    bug: 'The password is trimmed before it is hashed, so "  secret  " is stored as "secret".',
+    caughtBy: ['SNP-PASSWORD-STORED-EXACTLY'],
+    strict: true,
+  },
+  {
+    name: 'password-truncated',
+    bug: 'The password is cut to 72 bytes before hashing (the bcrypt limit, handled by slicing).',
+    caughtBy: ['SNP-PASSWORD-STORED-EXACTLY'],
+    strict: true,
+  },
+  {
+    name: 'other-customers-requests-invalidated',
+    bug: "A success invalidates every pending reset request, not only the customer's (an UPDATE missing the customer in its WHERE clause).",
+    caughtBy: ['SNP-OTHER-CUSTOMERS-UNTOUCHED'],
+    strict: false,
+  },
+  {
+    name: 'sibling-requests-left-valid',
+    bug: "A success consumes only the submitted token; the customer's other pending tokens keep working.",
+    caughtBy: ['SNP-SIBLING-REQUESTS-INVALIDATED'],
+    strict: true,
+  },
+  // ── Token lifecycle ───────────────────────────────────────────────────────────────────────────
+  {
+    name: 'token-reusable',
+    bug: 'A success never marks the reset request used, so the token works again.',
+    caughtBy: ['SNP-TOKEN-SINGLE-USE'],
+    strict: false,
+  },
+  {
+    name: 'check-then-consume-race',
+    bug: 'The token is checked and later consumed without a lock or transaction, so concurrent submissions all succeed.',
+    caughtBy: ['SNP-TOKEN-SINGLE-USE-CONCURRENT'],
+    strict: false,
+  },
+  {
+    name: 'token-consumed-by-e002',
+    bug: 'The token is consumed before the history check, so after E002 the retry the message asks for answers E003.',
+    caughtBy: ['SNP-REJECTED-CONSUMES-NOTHING'],
+    strict: false,
+  },
+  {
+    name: 'expiry-ignored',
+    bug: 'The expiry of the reset request is never checked.',
+    caughtBy: ['SNP-E004-EXPIRED', 'SNP-E004-EXPIRES-IN-PLACE'],
+    strict: false,
+  },
+  {
+    name: 'expiry-wrong-unit',
+    bug: 'The expiry, stored in milliseconds, is compared with the clock in seconds, so no request ever expires.',
+    caughtBy: ['SNP-E004-EXPIRED', 'SNP-E004-EXPIRES-IN-PLACE'],
+    strict: false,
+  },
+  {
+    name: 'e004-reported-as-e003',
+    bug: 'An expired request is answered E003 (does not exist) instead of E004.',
+    caughtBy: ['SNP-E004-EXPIRED', 'SNP-E004-EXPIRES-IN-PLACE'],
+    strict: false,
+  },
+  {
+    name: 'token-case-insensitive',
+    bug: 'Tokens are compared case-insensitively (a lower-cased column or a case-insensitive collation).',
+    caughtBy: ['SNP-TOKEN-EXACT-MATCH'],
+    strict: false,
+  },
+  {
+    name: 'token-trimmed',
+    bug: 'The submitted token is trimmed before the lookup.',
+    caughtBy: ['SNP-TOKEN-EXACT-MATCH'],
+    strict: false,
+  },
+  {
+    name: 'token-prefix-match',
+    bug: 'Only the first 16 characters of a token are compared (a column that silently truncates).',
+    caughtBy: ['SNP-TOKEN-EXACT-MATCH'],
+    strict: false,
+  },
+  {
+    name: 'unknown-token-as-404',
+    bug: 'A token that names no reset request is answered 404 in the platform envelope instead of E003.',
+    caughtBy: ['SNP-E003-UNKNOWN-TOKEN'],
+    strict: false,
+  },
+  {
+    name: 'nul-in-token-500',
+    bug: 'A token holding a NUL character reaches the database driver, which throws: 500.',
+    caughtBy: ['SNP-E003-HOSTILE-TOKEN', 'SNP-TOKEN-EXACT-MATCH'],
+    strict: false,
+  },
+  // ── Password history ──────────────────────────────────────────────────────────────────────────
+  {
+    name: 'history-skips-current',
+    bug: 'The history check reads only the archive of earlier passwords, not the current one.',
+    caughtBy: ['SNP-E002-CURRENT-PASSWORD'],
+    strict: false,
+  },
+  {
+    name: 'history-current-only',
+    bug: 'The "previously used" check compares with the current password only.',
+    caughtBy: ['SNP-E002-EARLIER-PASSWORDS'],
+    strict: false,
+  },
+  {
+    name: 'history-overwritten',
+    bug: 'A change overwrites the current hash instead of archiving it, so the replaced password leaves the history.',
+    caughtBy: ['SNP-E002-EARLIER-PASSWORDS'],
+    strict: false,
+  },
+  // ── Business errors ───────────────────────────────────────────────────────────────────────────
+  {
+    name: 'e001-still-changes-password',
+    bug: 'The password is written before the step that fails, and E001 is answered without rolling it back.',
+    caughtBy: ['SNP-E001-CHANGE-FAILED'],
+    strict: false,
+  },
+  {
+    name: 'e003-message-reworded',
+    bug: 'E003 carries a reworded message ("Reset password request not found.").',
+    caughtBy: ['SNP-BUSINESS-ERROR-MESSAGE'],
+    strict: false,
+  },
+  {
+    name: 'e002-message-of-e001',
+    bug: "E002 carries E001's message (a copy-pasted entry in the message table).",
+    caughtBy: ['SNP-BUSINESS-ERROR-MESSAGE'],
+    strict: false,
+  },
+  {
+    name: 'business-error-status-400',
+    bug: 'E001–E004 are answered with HTTP 400 instead of the profile\'s 200.',
+    caughtBy: ['SNP-BUSINESS-ERROR-STATUS'],
+    strict: false,
+  },
+  {
+    name: 'business-error-platform-envelope',
+    bug: 'E001–E004 are answered in the platform envelope {"error": {"code": "E00x", ...}}.',
+    caughtBy: ['SNP-BUSINESS-ERROR-ENVELOPE'],
+    strict: false,
+  },
+  // ── API key ───────────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'key-regex-unanchored',
+    bug: 'The key format regex has no ^ and $ anchors, so a key with extra characters passes the format check.',
+    caughtBy: ['SNP-KEY-FORMAT'],
+    strict: false,
+  },
+  {
+    name: 'key-prefix-case-insensitive',
+    bug: 'The key format regex has the i flag, so "prod…" and "dev_…" pass the format check.',
+    caughtBy: ['SNP-KEY-FORMAT'],
+    strict: false,
+  },
+  {
+    name: 'empty-key-as-format-error',
+    bug: 'Presence is checked as "undefined" only, so an empty key gets the format error.',
+    caughtBy: ['SNP-KEY-MISSING'],
+    strict: false,
+  },
+  {
+    name: 'sample-key-accepted',
+    bug: "The docs' sample key was seeded as a working key (demo data left in the key registry).",
+    caughtBy: ['SNP-KEY-SAMPLE'],
+    strict: false,
+  },
+  {
+    name: 'unknown-key-accepted',
+    bug: 'Any well-formed key is accepted: the registry lookup is skipped (a development bypass left on).',
+    caughtBy: ['SNP-KEY-UNKNOWN', 'SNP-REJECTED-CONSUMES-NOTHING'],
+    strict: false,
+  },
+  {
+    name: 'bearer-key-ignored',
+    bug: 'A key sent as Authorization: Bearer is not read.',
+    caughtBy: ['SNP-KEY-LOCATIONS'],
+    strict: false,
+  },
+  {
+    name: 'body-key-ignored',
+    bug: "A key sent as the JSON body's apiKey field is not read.",
+    caughtBy: ['SNP-KEY-LOCATIONS'],
+    strict: false,
+  },
+  {
+    name: 'body-validated-before-key',
+    bug: 'The body is validated before the API key is checked.',
+    caughtBy: ['SNP-KEY-CHECKED-FIRST'],
+    strict: false,
+  },
+  // ── customerRealIp ────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'ip-loopback-not-normalized',
+    bug: '"::1", "0.0.0.0", "localhost" and "" are accepted but recorded as sent, not as 127.0.0.1.',
+    caughtBy: ['SNP-IP-NORMALIZED'],
+    strict: false,
+  },
+  {
+    name: 'ip-localhost-rejected',
+    bug: 'Only IP literals are accepted: "localhost" and "" fail validation.',
+    caughtBy: ['SNP-IP-ACCEPTED', 'SNP-IP-NORMALIZED'],
+    strict: false,
+  },
+  {
+    name: 'ip-not-validated',
+    bug: 'customerRealIp is stored as given, whatever it holds.',
+    caughtBy: ['SNP-IP-INVALID-REJECTED', 'SNP-IP-STRICT-FORMS'],
+    strict: false,
+  },
+  {
+    name: 'ip-lenient-parsing',
+    bug: 'customerRealIp is trimmed and its CIDR suffix cut off before validation.',
+    caughtBy: ['SNP-IP-STRICT-FORMS'],
+    strict: false,
+  },
+  {
+    name: 'ip-validated-after-change',
+    bug: 'customerRealIp is validated after the change, so an invalid one still consumes the token.',
+    caughtBy: ['SNP-REJECTED-CONSUMES-NOTHING'],
+    strict: false,
+  },
+  // ── Request validation ────────────────────────────────────────────────────────────────────────
+  {
+    name: 'empty-password-accepted',
+    bug: 'The password check is a type check only, so an empty password is set.',
+    caughtBy: ['SNP-BODY-REQUIRED-FIELDS', 'SNP-REJECTED-CONSUMES-NOTHING'],
+    strict: false,
+  },
+  {
+    name: 'non-string-token-500',
+    bug: 'The token check is a truthiness check, so a number, array or object reaches the hash function, which throws: 500.',
+    caughtBy: ['SNP-BODY-REQUIRED-FIELDS', 'SNP-VALIDATION-ERROR-FORMAT'],
+    strict: false,
+  },
+  {
+    name: 'null-body-500',
+    bug: 'The object check is typeof === "object", so a JSON null body reaches a property read that throws: 500.',
+    caughtBy: ['SNP-BODY-MALFORMED'],
+    strict: false,
+  },
+  {
+    name: 'validation-error-422',
+    bug: "Validation errors are answered 422 (the framework's default) instead of the profile's 400.",
+    caughtBy: ['SNP-VALIDATION-ERROR-FORMAT'],
+    strict: false,
+  },
+  {
+    name: 'validation-error-unnamed-field',
+    bug: 'Every validation error has the same generic description, naming no field.',
+    caughtBy: ['SNP-VALIDATION-NAMES-FIELD'],
+    strict: true,
+  },
+  {
+    name: 'duplicate-token-first-wins',
+    bug: 'The token is picked from the raw body by a pattern that takes the first "token" member, while JSON.parse keeps the last.',
+    caughtBy: ['SNP-DUPLICATE-KEYS'],
+    strict: false,
+  },
+  {
+    name: 'body-merged-into-request',
+    bug: 'Body fields are copied onto the stored reset request (mass assignment), so an expiresAt field revives an expired one.',
+    caughtBy: ['SNP-EXTRA-FIELDS-HARMLESS'],
+    strict: false,
+  },
+  {
+    name: 'no-body-limit',
+    bug: 'There is no practical limit on the body size (100 MB).',
+    caughtBy: ['SNP-BODY-SIZE-LIMIT'],
+    strict: true,
+  },
+  {
+    name: 'invalid-utf8-replaced',
+    bug: 'Bytes that are not UTF-8 are decoded with replacement characters and the body is processed.',
+    caughtBy: ['SNP-INVALID-UTF8'],
+    strict: true,
+  },
+  // ── HTTP semantics ────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'content-type-ignored',
+    bug: 'The Content-Type is not checked: a JSON body declared as text/plain is processed.',
+    caughtBy: ['SNP-CONTENT-TYPE', 'SNP-REJECTED-CONSUMES-NOTHING'],
+    strict: false,
+  },
+  {
+    name: 'wrong-method-as-404',
+    bug: 'Other methods on the endpoint are answered 404 without an Allow header.',
+    caughtBy: ['SNP-METHOD-NOT-ALLOWED'],
+    strict: true,
+  },
+  // ── Response hygiene ──────────────────────────────────────────────────────────────────────────
+  {
+    name: 'fallback-errors-as-text',
+    bug: 'The 404 and 405 fallbacks answer in text/plain.',
+    caughtBy: ['SNP-RESPONSE-JSON'],
+    strict: false,
+  },
+  {
+    name: 'validation-error-echoes-body',
+    bug: 'A validation error quotes the request body back, password and token included.',
+    caughtBy: ['SNP-NO-SECRET-ECHO'],
+    strict: false,
+  },
+  {
+    name: 'malformed-json-stack-trace',
+    bug: "A body that is not JSON is answered with the parser's error and stack trace.",
+    caughtBy: ['SNP-NO-STACK-TRACE'],
+    strict: false,
+  },
+  {
+    name: 'no-cache-control',
+    bug: 'Responses carry no Cache-Control header.',
+    caughtBy: ['SNP-CACHE-NO-STORE'],
+    strict: true,
+  },
+  {
+    name: 'success-sets-session-cookie',
+    bug: 'A success logs the customer in with a session cookie.',
+    caughtBy: ['SNP-NO-SESSION-ON-SUCCESS'],
+    strict: true,
+  },
+] as const satisfies readonly FaultDefinition[];
+
+export type FaultName = (typeof FAULTS)[number]['name'];
+
+/** The faults switched on in one reference instance. */
+export type FaultSet = ReadonlySet<FaultName>;
+
+/** The normal reference. */
+export const NO_FAULTS: FaultSet = new Set();
+
+const KNOWN: ReadonlySet<string> = new Set(FAULTS.map((fault) => fault.name));
+
+/** The set for ReferenceOptions.faults; an unknown name is a mistake, so it fails at start-up. */
+export function faultSet(names: readonly FaultName[] = []): FaultSet {
+  for (const name of names) {
+    if (!KNOWN.has(name)) throw new Error(`ReferenceOptions.faults: unknown fault "${String(name)}"`);
+  }
+  return new Set(names);
+}

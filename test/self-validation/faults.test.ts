@@ -1,0 +1,66 @@
+// The suite proves it catches broken implementations (like WPT's must-fail tests): for every fault of
+// the reference (reference/faults.ts), the whole suite runs against the reference with that one fault on,
+// started here and judged as an external target (strict mode for SHOULD-level faults), and must give the
+// non-conformant verdict (exit code 1) and fail at least the requirements the fault declares. The clean
+// reference, run the same way, must pass (the control); its full and safe runs through the real runner
+// are in test/suite/. Prints the kill table and writes it to docs/kill-table.md.
+import { writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, test } from 'vitest';
+import { exitCodeFor } from '../../helpers/exit-code.js';
+import type { ConformanceReport } from '../../helpers/reporting/verdict.js';
+import { FAULTS, type FaultName } from '../../reference/faults.js';
+import { startReference } from '../../reference/start.js';
+import { concurrencyLimit } from '../support/concurrency-limit.js';
+import { formatKillTable, type KillRow } from '../support/kill-table.js';
+import { runSuiteInProcess } from '../support/run-suite-in-process.js';
+
+const SEED = 20261127;
+/** Suite runs at once (two test workers each): the fastest mix measured on 2 cores, as runs also wait on sleeps and sockets. */
+const PARALLEL_RUNS = 4;
+/** scrypt's work factor is invisible to the suite; 16 instead of the default 1024 saves a sixth of each run. */
+const SCRYPT_COST = 16;
+const KILL_TABLE = new URL('../../docs/kill-table.md', import.meta.url);
+
+const limited = concurrencyLimit(PARALLEL_RUNS);
+const rows = new Map<string, KillRow>();
+
+async function runAgainst(faults: readonly FaultName[], strict: boolean): Promise<ConformanceReport> {
+  const reference = await startReference({ faults, scryptCost: SCRYPT_COST });
+  try {
+    return await runSuiteInProcess(reference, { seed: SEED, strict });
+  } finally {
+    await reference.close();
+  }
+}
+
+describe.concurrent('every fault of the reference is caught', () => {
+  // The control: without it, a harness that failed everything would "catch" every fault.
+  test('control: the clean reference, run the same way, is conformant even in strict mode', { timeout: 600_000 }, async () => {
+    const report = await limited(() => runAgainst([], true));
+    const notPassed = report.requirements.filter((r) => r.status !== 'passed').map((r) => `${r.id}: ${r.status}`);
+    expect(notPassed).toEqual([]);
+    expect(report.verdict).toBe('conformant');
+    expect(exitCodeFor(report).code).toBe(0);
+  });
+
+  test.for(FAULTS)('fault $name is caught by the requirements it declares', { timeout: 600_000 }, async (fault) => {
+    const report = await limited(() => runAgainst([fault.name], fault.strict));
+    const failed = report.requirements.filter((r) => r.status === 'failed').map((r) => r.id);
+    rows.set(fault.name, { fault, failed });
+
+    expect(report.suiteErrors).toEqual([]);
+    expect(report.verdict).toBe('non-conformant');
+    expect(exitCodeFor(report).code, exitCodeFor(report).why).toBe(1);
+    expect(failed).toEqual(expect.arrayContaining([...fault.caughtBy]));
+  });
+});
+
+afterAll(() => {
+  const table = formatKillTable(
+    FAULTS.flatMap((fault) => rows.get(fault.name) ?? []),
+    SEED,
+  );
+  console.log(table);
+  // Only a complete table is written, so running one fault with -t does not truncate the file.
+  if (rows.size === FAULTS.length) writeFileSync(KILL_TABLE, table);
+});

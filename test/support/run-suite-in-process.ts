@@ -1,0 +1,52 @@
+// Runs the conformance suite (specs/) through vitest's Node API inside the calling process, against an
+// external target. Several runs can go at once because each one gets its settings as values (provided
+// to its test workers) rather than through process.env. Everything else is the suite's own: its vitest
+// settings, specs and verdict reporter.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startVitest } from 'vitest/node';
+import type { ConformanceReport } from '../../helpers/reporting/verdict.js';
+import { VerdictReporter } from '../../helpers/reporting/verdict-reporter.js';
+import suiteConfig from '../../vitest.config.js';
+import { runContextFor, suiteConfigFor, type SuiteTarget } from './suite-run-context.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Test workers per run; callers run several suites at once on top of this. */
+const WORKERS = 2;
+
+export interface InProcessRun {
+  readonly seed: number;
+  /** CONFORMANCE_STRICT=1: SHOULD requirements count toward the verdict. */
+  readonly strict: boolean;
+}
+
+/** Runs every spec against `target` and returns the verdict report (what conformance.json holds). */
+export async function runSuiteInProcess(target: SuiteTarget, run: InProcessRun): Promise<ConformanceReport> {
+  const settings = { ...run, workers: WORKERS };
+  const { concurrency } = suiteConfigFor(target, settings);
+  const reportsDir = mkdtempSync(join(tmpdir(), 'conformance-in-process-'));
+  const reporter = new VerdictReporter({ outputPath: join(reportsDir, 'conformance.json'), print: false });
+  try {
+    const vitest = await startVitest('test', [], {
+      ...suiteConfig.test,
+      // Left out: the global setup reads process.env, which concurrent runs cannot each set.
+      globalSetup: [],
+      provide: { conformance: runContextFor(target, settings) },
+      root: ROOT,
+      config: false,
+      watch: false,
+      reporters: [reporter],
+      // As bin/conformance.ts sets them: the run's in-flight cap divided among the workers.
+      maxWorkers: WORKERS,
+      maxConcurrency: Math.max(1, Math.floor(concurrency / WORKERS)),
+    });
+    await vitest.close();
+  } finally {
+    rmSync(reportsDir, { recursive: true, force: true });
+  }
+  if (reporter.report === null) throw new Error('the suite produced no verdict');
+  return reporter.report;
+}

@@ -1,0 +1,33 @@
+// The conformance suite as Stryker's test command (`npm run mutation`, stryker.config.mjs): the same specs
+// and settings as vitest.config.ts, but the reference starts inside each test worker
+// (test/support/in-worker-reference.ts), so the mutated code is the code that answers the requests.
+import { randomBytes } from 'node:crypto';
+import { defineConfig } from 'vitest/config';
+import { runContextFor } from './test/support/suite-run-context.js';
+import suiteConfig from './vitest.config.js';
+
+const suite = suiteConfig.test ?? {};
+const setupFiles = typeof suite.setupFiles === 'string' ? [suite.setupFiles] : (suite.setupFiles ?? []);
+
+/** Credentials the in-worker reference is started with; the port (and so the URLs) is known only there. */
+const target = {
+  baseUrl: 'http://127.0.0.1:1',
+  apiKey: `DEV_${randomBytes(14).toString('hex')}`,
+  stateUrl: 'http://127.0.0.1:1/__conformance/state',
+  stateToken: randomBytes(16).toString('hex'),
+};
+
+export default defineConfig({
+  test: {
+    ...suite,
+    // No global setup: it would start the reference in the main process, out of the mutants' reach.
+    globalSetup: [],
+    provide: { conformance: runContextFor(target, { seed: 20261127, strict: true, workers: 1 }) },
+    // First, so the other setup files already see the in-worker target.
+    setupFiles: ['test/support/in-worker-reference.ts', ...setupFiles],
+    // A fresh worker per spec file re-evaluates the reference's modules, so mutants in module-level code
+    // (static mutants) are active too.
+    isolate: true,
+    reporters: ['dot'],
+  },
+});
