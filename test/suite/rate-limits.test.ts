@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import { startReference } from '../../reference/start.js';
 import { startLoopbackProxy } from '../../scripts/support/loopback-proxy.js';
 import { runConformance } from '../support/run-conformance.js';
+import { targetEnv } from '../support/target-env.js';
 
 const TOO_MANY = {
   status: 429,
@@ -16,10 +17,7 @@ test('every third request answered 429 with Retry-After: 1: still conformant, re
   const proxy = await startLoopbackProxy(reference.baseUrl, { intercept: (n) => (n % 3 === 0 ? TOO_MANY : null) });
   try {
     const run = await runConformance({
-      CONFORMANCE_BASE_URL: proxy.url,
-      CONFORMANCE_API_KEY: reference.apiKey,
-      CONFORMANCE_STATE_URL: reference.stateUrl.replace(reference.baseUrl, proxy.url),
-      CONFORMANCE_STATE_TOKEN: reference.stateToken,
+      ...targetEnv(reference, proxy.url),
       CONFORMANCE_SEED: '3',
       // Waiting out 429s is latency: more tests in flight hide it (the run stays bounded by the test count).
       CONFORMANCE_CONCURRENCY: '128',

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { startReference } from '../../reference/start.js';
 import { startLoopbackProxy } from '../../scripts/support/loopback-proxy.js';
 import { runConformance } from '../support/run-conformance.js';
+import { targetEnv } from '../support/target-env.js';
 
 /** A loopback port with nothing listening on it. */
 async function closedPort(): Promise<number> {
@@ -45,12 +46,7 @@ test('an unreachable target exits 2 with one clear line within seconds', async (
 test('a state hook that refuses the token exits 2 with one line', async () => {
   const reference = await startReference();
   try {
-    const run = await runConformance({
-      CONFORMANCE_BASE_URL: reference.baseUrl,
-      CONFORMANCE_API_KEY: reference.apiKey,
-      CONFORMANCE_STATE_URL: reference.stateUrl,
-      CONFORMANCE_STATE_TOKEN: 'wrong-token',
-    });
+    const run = await runConformance({ ...targetEnv(reference), CONFORMANCE_STATE_TOKEN: 'wrong-token' });
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toMatch(/state hook refused the token/);
   } finally {
@@ -61,12 +57,7 @@ test('a state hook that refuses the token exits 2 with one line', async () => {
 test('the reference started separately passes as an external target (exit 0)', async () => {
   const reference = await startReference();
   try {
-    const run = await runConformance({
-      CONFORMANCE_BASE_URL: reference.baseUrl,
-      CONFORMANCE_API_KEY: reference.apiKey,
-      CONFORMANCE_STATE_URL: reference.stateUrl,
-      CONFORMANCE_STATE_TOKEN: reference.stateToken,
-    });
+    const run = await runConformance(targetEnv(reference));
     expect(run.code, run.stdout.slice(-3000)).toBe(0);
     expect(run.report?.target).toEqual({ baseUrl: reference.baseUrl, embedded: false });
   } finally {
@@ -78,12 +69,7 @@ test('a target that stops answering mid-run: exit 2, cases not verified, no requ
   const reference = await startReference();
   const proxy = await startLoopbackProxy(reference.baseUrl, { intercept: (n) => (n > 60 ? 'drop' : null) });
   try {
-    const run = await runConformance({
-      CONFORMANCE_BASE_URL: proxy.url,
-      CONFORMANCE_API_KEY: reference.apiKey,
-      CONFORMANCE_STATE_URL: reference.stateUrl.replace(reference.baseUrl, proxy.url),
-      CONFORMANCE_STATE_TOKEN: reference.stateToken,
-    });
+    const run = await runConformance(targetEnv(reference, proxy.url));
     expect(run.code).toBe(2);
     expect(run.report?.summary.failedMust).toBe(0);
     expect(run.report?.summary.notVerified).toBeGreaterThan(0);
