@@ -1,11 +1,10 @@
 // The run context (helpers/run-context.ts) for a target given as values instead of CONFORMANCE_*
-// variables: the settings go through the runner's own readConfig, and the context is filled in the way
-// helpers/global-setup.ts fills it for an external target. Used where the global setup cannot run: suite
+// variables: the settings go through the runner's own readConfig, and the context is built by the same
+// builder as in helpers/global-setup.ts. Used where the global setup cannot run: suite
 // runs side by side in one process, and the mutation run whose target starts inside the test worker.
 import { readConfig, type SuiteConfig } from '../../helpers/config.js';
-import { loadProfile } from '../../helpers/profile.js';
+import { buildRunContext } from '../../helpers/build-run-context.js';
 import type { RunContext } from '../../helpers/run-context.js';
-import { SUITE_VERSION } from '../../helpers/suite-version.js';
 
 export interface SuiteTarget {
   readonly baseUrl: string;
@@ -36,23 +35,5 @@ export function suiteConfigFor(target: SuiteTarget, settings: RunSettings): Suit
 }
 
 export function runContextFor(target: SuiteTarget, settings: RunSettings): RunContext {
-  const config = suiteConfigFor(target, settings);
-  return {
-    baseUrl: target.baseUrl,
-    apiKey: target.apiKey,
-    stateUrl: target.stateUrl,
-    stateToken: target.stateToken,
-    embedded: false,
-    mode: config.mode,
-    modeReason: config.modeReason,
-    strict: config.strict,
-    seed: settings.seed,
-    profile: loadProfile(config.profile),
-    suiteVersion: SUITE_VERSION,
-    perWorker: {
-      rate: config.rate === null ? null : config.rate / settings.workers,
-      concurrency: Math.max(1, Math.floor(config.concurrency / settings.workers)),
-    },
-    timeoutMs: config.timeoutMs,
-  };
+  return buildRunContext(suiteConfigFor(target, settings), { ...target, embedded: false }, settings.seed, settings.workers);
 }
