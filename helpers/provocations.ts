@@ -2,7 +2,7 @@
 // of many kinds (business-error envelope, status and message; response hygiene).
 import type { Faker } from '@faker-js/faker';
 import { DOCS_SAMPLE_API_KEY } from '../fixtures/api-key-rule.js';
-import { send, submit } from './endpoint-client.js';
+import { send, submit, type RawRequest } from './endpoint-client.js';
 import type { Exchange } from './exchange.js';
 import type { BusinessCode } from './profile.js';
 import { randomPassword, randomToken } from './random.js';
@@ -19,6 +19,14 @@ export interface Provocation {
   label: string;
   needsState: boolean;
   provoke: (rand: Faker, state: StateArranger) => Promise<Provoked>;
+}
+
+/** Sends a raw request built around a fresh token and password, the valid key in the query. */
+async function sentRaw(rand: Faker, build: (token: string, password: string, apiKey: string) => RawRequest): Promise<Provoked> {
+  const token = randomToken(rand);
+  const password = randomPassword(rand);
+  const { apiKey } = runContext();
+  return { exchange: await send(build(token, password, apiKey)), secrets: [token, password, apiKey] };
 }
 
 async function submitted(fields: { token: string; password: string; [k: string]: unknown }, apiKey?: string): Promise<Provoked> {
@@ -110,35 +118,18 @@ export const RESPONSE_KINDS: Provocation[] = [
   {
     label: 'malformed JSON',
     needsState: false,
-    provoke: async (rand) => {
-      const token = randomToken(rand);
-      const password = randomPassword(rand);
-      const { apiKey } = runContext();
-      const exchange = await send({ query: { apiKey }, body: `{"token":"${token}","password":"${password}"` });
-      return { exchange, secrets: [token, password, apiKey] };
-    },
+    provoke: (rand) => sentRaw(rand, (token, password, apiKey) => ({ query: { apiKey }, body: `{"token":"${token}","password":"${password}"` })),
   },
   {
     label: 'wrong content type (text/plain)',
     needsState: false,
-    provoke: async (rand) => {
-      const token = randomToken(rand);
-      const password = randomPassword(rand);
-      const { apiKey } = runContext();
-      const exchange = await send({ query: { apiKey }, contentType: 'text/plain', body: JSON.stringify({ token, password }) });
-      return { exchange, secrets: [token, password, apiKey] };
-    },
+    provoke: (rand) =>
+      sentRaw(rand, (token, password, apiKey) => ({ query: { apiKey }, contentType: 'text/plain', body: JSON.stringify({ token, password }) })),
   },
   {
     label: 'method GET',
     needsState: false,
-    provoke: async (rand) => {
-      const token = randomToken(rand);
-      const password = randomPassword(rand);
-      const { apiKey } = runContext();
-      const exchange = await send({ method: 'GET', query: { apiKey, token, password }, contentType: null });
-      return { exchange, secrets: [token, password, apiKey] };
-    },
+    provoke: (rand) => sentRaw(rand, (token, password, apiKey) => ({ method: 'GET', query: { apiKey, token, password }, contentType: null })),
   },
   {
     label: 'body too large (1 MB)',
