@@ -1,6 +1,8 @@
 // The one place secrets are replaced before anything is printed or written: API key, state-hook token,
 // reset tokens and passwords. Values are registered as the suite learns or generates them.
 const secrets = new Map<string, string>();
+/** Longest first, so a secret that contains another is replaced whole; null until needed after a change. */
+let ordered: string[] | null = [];
 
 /** Short values are not registered: masking "abc" everywhere would garble output and hide nothing. */
 const MIN_SECRET_LENGTH = 6;
@@ -13,12 +15,12 @@ function forms(value: string): string[] {
 export function registerSecret(value: string | null | undefined, kind: string): void {
   if (!value || value.length < MIN_SECRET_LENGTH) return;
   for (const form of forms(value)) secrets.set(form, `[REDACTED ${kind}]`);
+  ordered = null;
 }
 
 export function redact(text: string): string {
+  ordered ??= [...secrets.keys()].sort((a, b) => b.length - a.length);
   let out = text;
-  // Longest first, so a secret that contains another is replaced whole.
-  const ordered = [...secrets.keys()].sort((a, b) => b.length - a.length);
   for (const secret of ordered) out = out.split(secret).join(secrets.get(secret) ?? '[REDACTED]');
   return out;
 }
