@@ -56,6 +56,9 @@ export async function startLoopbackProxy(targetBaseUrl: string, options: ProxyOp
       }, options.delayMs ?? 0);
     });
   });
+  // Node's default of 5 s lets the proxy close an idle keep-alive socket just as a client reuses it
+  // (ECONNRESET on a request that never arrived); real servers keep them longer (fastify: 72 s).
+  server.keepAliveTimeout = 72_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
