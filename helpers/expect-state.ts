@@ -1,6 +1,6 @@
 // Assertions on the target's state, observed through the state hook's `inspect`.
 import { expectFact } from './expect-outcome.js';
-import type { StateArranger } from './requirement-test.js';
+import type { StateArranger } from './state-arranger.js';
 
 /** Fails unless `password` is (or, with `expected` false, is not) the customer's current password. */
 export async function expectCurrentPassword(

@@ -6,7 +6,7 @@ import { send, submit, type RawRequest } from './endpoint-client.js';
 import type { Exchange } from './exchange.js';
 import type { BusinessCode } from './profile.js';
 import { randomPassword, randomToken } from './random.js';
-import type { StateArranger } from './requirement-test.js';
+import type { StateArranger } from './state-arranger.js';
 import { runContext } from './run-context.js';
 
 export interface Provoked {

@@ -36,6 +36,14 @@ export class StateHookError extends Error {
   override name = 'StateHookError';
 }
 
+/**
+ * The hook answered 400 to an optional state (state hook v1.1): the target does not offer it. The
+ * requirements that need it are not run (like safe mode's), which is no verdict on the target.
+ */
+export class StateNotOfferedError extends Error {
+  override name = 'StateNotOfferedError';
+}
+
 async function call(action: string, state: string, params: Record<string, unknown>): Promise<unknown> {
   const { stateUrl, stateToken } = runContext();
   if (stateUrl === null) throw new StateHookError('no state hook is configured (safe mode must not reach this point)');
