@@ -12,11 +12,13 @@ export default defineConfig({
     // Tests are independent (each arranges its own customer), so they run concurrently within a file.
     sequence: { concurrent: true },
     maxConcurrency: 32,
-    // Spec files share nothing mutable at module level; skipping per-file isolation saves the re-import
-    // of faker, ajv and supertest in every file.
+    // Skipping per-file isolation saves the re-import of faker, ajv and supertest in every file. What the
+    // files share in a worker is shared on purpose: the throttle (the run's caps), the registered secrets
+    // and the reporting listeners.
     isolate: false,
     pool: 'threads',
-    testTimeout: 30_000,
+    // A backstop only: each case has its own deadline (run context caseTimeoutMs) and ends "not verified".
+    testTimeout: 600_000,
     hookTimeout: 30_000,
     reporters: conformanceReporters(),
   },

@@ -1,60 +1,78 @@
-// `npm run conformance` / `snp-conformance`: reads flags and settings, checks the target is there, runs
-// the conformance suite through vitest's Node API and exits with the contract's code
-// (0 conformant, 1 non-conformant, 2 could not judge).
+// `npm run conformance` / `snp-conformance`: the one run path. Reads flags and settings, clears the last
+// run's reports, checks the target is there, builds the run context once (config, profile, expectations,
+// selection, seed, reports folder), hands it to vitest (`provide`) and exits with the verdict's code
+// (0 conformant, 1 non-conformant, 2 not judged).
 import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { startVitest } from 'vitest/node';
+import { startReference, type RunningReference } from '../reference/start.js';
+import { buildRunContext } from '../helpers/build-run-context.js';
 import { formatCatalogue, testNamePatternFor, unknownIds } from '../helpers/catalogue-listing.js';
 import { applyCli, HELP } from '../helpers/cli.js';
 import { ConfigError, readConfig } from '../helpers/config.js';
 import { EXIT, exitCodeFor } from '../helpers/exit-code.js';
-import { loadExpectations } from '../helpers/expectations.js';
 import { checkStateHook, checkTarget, PreflightError } from '../helpers/preflight.js';
-import { loadProfile } from '../helpers/profile.js';
 import { randomSeed } from '../helpers/random.js';
+import { reportsDir } from '../helpers/reports-dir.js';
 import { mergeShardReports } from '../helpers/reporting/merge-shards.js';
 import { conformanceReporters } from '../helpers/reporting/reporters.js';
+import { verdictLine } from '../helpers/reporting/verdict.js';
 import { VerdictReporter } from '../helpers/reporting/verdict-reporter.js';
+import { clearReports } from '../helpers/reporting/write-reports.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+function parseShard(shard: string | null): { index: number; count: number } | null {
+  if (shard === null) return null;
+  const [index, count] = shard.split('/').map(Number) as [number, number];
+  return { index, count };
+}
+
 async function run(only: string[], shard: string | null): Promise<number> {
   const config = readConfig();
-  loadProfile(config.profile);
-  loadExpectations(config.expectationsPath);
   const unknown = unknownIds(only);
   if (unknown.length > 0) throw new ConfigError(`--only names unknown requirement(s): ${unknown.join(', ')} (see --list)`);
-  if (only.length > 0) process.env.CONFORMANCE_ONLY = only.join(',');
   // The seed is fixed here so the first lines can print it and every worker sees the same one.
   const seed = config.seed ?? randomSeed();
-  process.env.CONFORMANCE_SEED = String(seed);
 
   const caps = `${config.rate === null ? 'no rate cap' : `≤ ${config.rate} req/s`}, ≤ ${config.concurrency} in flight, timeout ${config.timeoutMs} ms`;
   console.log(`conformance: target ${config.baseUrl ?? 'embedded reference implementation (127.0.0.1, ephemeral port)'}`);
   console.log(`conformance: mode ${config.mode} (${config.modeReason}), strict ${config.strict ? 'on' : 'off'}, profile ${config.profile}, seed ${seed}`);
   console.log(`conformance: ${caps}${only.length ? `, only ${only.join(' ')}` : ''}${shard ? `, shard ${shard}` : ''}`);
-  if (config.baseUrl !== null) {
-    await checkTarget(config.baseUrl, config.timeoutMs);
-    if (config.mode === 'full' && config.stateUrl !== null) await checkStateHook(config.stateUrl, config.stateToken, config.timeoutMs);
-  }
 
-  // Tests mostly wait on the network, so a few more workers than cores keep the files overlapping.
-  const workers = Math.min(4, config.concurrency);
-  const reporter = new VerdictReporter();
-  const vitest = await startVitest('test', [], {
-    root: PROJECT_ROOT,
-    config: fileURLToPath(new URL('../vitest.config.ts', import.meta.url)),
-    watch: false,
-    reporters: conformanceReporters(reporter),
-    maxWorkers: workers,
-    maxConcurrency: Math.max(1, Math.floor(config.concurrency / workers)),
-    ...(only.length ? { testNamePattern: testNamePatternFor(only) } : {}),
-    ...(shard ? { shard } : {}),
-  });
-  await vitest.close();
-  const { code, why } = exitCodeFor(reporter.report);
-  console.log(`conformance: exit ${code}: ${why}`);
-  return code;
+  let embedded: RunningReference | null = null;
+  try {
+    if (config.baseUrl === null) embedded = await startReference();
+    const target = embedded
+      ? { ...embedded, embedded: true }
+      : { baseUrl: config.baseUrl as string, apiKey: config.apiKey as string, stateUrl: config.stateUrl, stateToken: config.stateToken, embedded: false };
+    await checkTarget(target.baseUrl, target.apiKey, config.timeoutMs);
+    if (config.mode === 'full' && target.stateUrl !== null) await checkStateHook(target.stateUrl, target.stateToken, config.timeoutMs);
+
+    // Tests mostly wait on the network, so a few more workers than cores keep the files overlapping.
+    const workers = Math.min(4, config.concurrency);
+    const context = buildRunContext(config, target, { seed, workers, selected: only.length ? only : null, shard: parseShard(shard) });
+    const reporter = new VerdictReporter({ reportsDir: config.reportsDir });
+    const vitest = await startVitest('test', [], {
+      root: PROJECT_ROOT,
+      config: fileURLToPath(new URL('../vitest.config.ts', import.meta.url)),
+      watch: false,
+      // The runner builds the context; the global setup is only for bare `vitest` runs.
+      globalSetup: [],
+      provide: { conformance: context },
+      reporters: conformanceReporters({ verdict: reporter, reportsDir: config.reportsDir }),
+      maxWorkers: workers,
+      maxConcurrency: Math.max(1, Math.floor(config.concurrency / workers)),
+      ...(only.length ? { testNamePattern: testNamePatternFor(only) } : {}),
+      ...(shard ? { shard } : {}),
+    });
+    await vitest.close();
+    const { code, why } = exitCodeFor(reporter.report);
+    console.log(`conformance: exit ${code}: ${reporter.report ? verdictLine(reporter.report) : 'NOT JUDGED'}: ${why}`);
+    return code;
+  } finally {
+    await embedded?.close();
+  }
 }
 
 async function main(): Promise<number> {
@@ -68,11 +86,15 @@ async function main(): Promise<number> {
       console.log(formatCatalogue());
       return EXIT.conformant;
     case 'merge': {
-      const { code, why } = exitCodeFor(mergeShardReports(action.dirs));
+      const into = readConfig().reportsDir;
+      clearReports(into);
+      const { code, why } = exitCodeFor(mergeShardReports(action.dirs, into));
       console.log(`conformance: exit ${code}: ${why}`);
       return code;
     }
     case 'run':
+      // Before anything can fail: a run that exits early must not leave an earlier run's verdict behind.
+      clearReports(reportsDir());
       return run(action.only, action.shard);
   }
 }
@@ -81,9 +103,9 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof ConfigError || error instanceof PreflightError) {
-      console.error(`conformance: ${error.message}`);
+      console.error(`conformance: NOT JUDGED: ${error.message}`);
     } else {
-      console.error(`conformance: could not run: ${(error as Error).stack ?? String(error)}`);
+      console.error(`conformance: NOT JUDGED: the suite itself failed before the run (please report it): ${(error as Error).stack ?? String(error)}`);
     }
     process.exit(EXIT.couldNotJudge);
   },

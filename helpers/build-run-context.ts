@@ -1,7 +1,8 @@
-// Builds the run context every test worker reads (helpers/run-context.ts) from the validated settings and
-// the resolved target. One builder for the global setup and for runs started without it (self-validation,
-// mutation testing), so both judge a target the same way.
+// Builds the run context every test worker and reporter reads (helpers/run-context.ts) from the validated
+// settings and the resolved target, once per run. One builder for the runner (bin/conformance.ts), bare
+// `vitest` runs (helpers/global-setup.ts) and the in-process runs of the project's own tests.
 import type { SuiteConfig } from './config.js';
+import { loadExpectations } from './expectations.js';
 import { loadProfile } from './profile.js';
 import type { RunContext } from './run-context.js';
 import { SUITE_VERSION } from './suite-version.js';
@@ -14,8 +15,20 @@ export interface ResolvedTarget {
   embedded: boolean;
 }
 
-export function buildRunContext(config: SuiteConfig, target: ResolvedTarget, seed: number, workers: number): RunContext {
+export interface RunChoices {
+  seed: number;
+  /** Test workers; the run's request caps are divided among them. */
+  workers: number;
+  selected?: string[] | null;
+  shard?: { index: number; count: number } | null;
+}
+
+/** The least a case may take before it counts as not verified: room for a few 429 waits and slow answers. */
+const MIN_CASE_TIMEOUT_MS = 60_000;
+
+export function buildRunContext(config: SuiteConfig, target: ResolvedTarget, choices: RunChoices): RunContext {
   const safe = config.mode === 'safe';
+  const { workers } = choices;
   return {
     baseUrl: target.baseUrl,
     apiKey: target.apiKey,
@@ -26,8 +39,9 @@ export function buildRunContext(config: SuiteConfig, target: ResolvedTarget, see
     mode: config.mode,
     modeReason: config.modeReason,
     strict: config.strict,
-    seed,
+    seed: choices.seed,
     profile: loadProfile(config.profile),
+    profileSource: config.profile,
     suiteVersion: SUITE_VERSION,
     // The run's caps divided among its workers.
     perWorker: {
@@ -35,5 +49,11 @@ export function buildRunContext(config: SuiteConfig, target: ResolvedTarget, see
       concurrency: Math.max(1, Math.floor(config.concurrency / workers)),
     },
     timeoutMs: config.timeoutMs,
+    caseTimeoutMs: Math.max(MIN_CASE_TIMEOUT_MS, 4 * config.timeoutMs),
+    expectedFailures: loadExpectations(config.expectationsPath),
+    expectationsPath: config.expectationsPath,
+    selected: choices.selected ?? null,
+    shard: choices.shard ?? null,
+    reportsDir: config.reportsDir,
   };
 }

@@ -24,6 +24,8 @@ export interface SuiteConfig {
   /** Requests in flight at most, for the whole run. */
   concurrency: number;
   timeoutMs: number;
+  /** Where the run writes its reports (CONFORMANCE_REPORTS_DIR). */
+  reportsDir: string;
 }
 
 export class ConfigError extends Error {
@@ -158,6 +160,7 @@ export function readConfig(env: Env = process.env): SuiteConfig {
     seed: seed(env),
     profile: setting(env, 'CONFORMANCE_PROFILE') ?? 'bizkithub',
     expectationsPath,
+    reportsDir: setting(env, 'CONFORMANCE_REPORTS_DIR') ?? 'reports',
     ...politeness(env, baseUrl, runMode),
   };
 }

@@ -1,7 +1,8 @@
 // The HTTP client for the endpoint under test (supertest against any base URL). Every request is recorded
 // as an Exchange; bodies are always sent as bytes so the client never picks a Content-Type by itself.
 import request_ from 'supertest';
-import type { Exchange, RecordedRequest } from './exchange.js';
+import { currentCase } from './case-scope.js';
+import { toCurl, type Exchange, type RecordedRequest } from './exchange.js';
 import { notifyExchange } from './exchange-listeners.js';
 import { sendLargeBody } from './large-body-transport.js';
 import { politely, type Answer } from './polite-transport.js';
@@ -67,10 +68,20 @@ export async function send(raw: RawRequest): Promise<Exchange> {
   const body = raw.body === undefined ? null : Buffer.isBuffer(raw.body) ? raw.body : Buffer.from(raw.body, 'utf8');
   const request: RecordedRequest = { method, url: `${baseUrl}${path}`, headers, body };
 
+  const { answer, retries } = await politely(`${method} ${ENDPOINT_PATH}`, () => timed(() => transmit(baseUrl, request, path)));
+  const exchange = recorded(request, answer.status, answer.headers, answer.text, answer.elapsedMs, retries);
+  if (exchange.status >= 500) currentCase()?.serverErrors.push({ status: exchange.status, curl: toCurl(request) });
+  return notifyExchange(exchange);
+}
+
+/**
+ * Times one attempt from the moment it leaves the throttle's queue: the target's time, not the suite's own
+ * queueing (a low --rate) or waits for 429s.
+ */
+async function timed<T>(attempt: () => Promise<T>): Promise<T & { elapsedMs: number }> {
   const started = performance.now();
-  const { answer, retries } = await politely(`${method} ${ENDPOINT_PATH}`, () => transmit(baseUrl, request, path));
-  const waited = retries.reduce((sum, retry) => sum + retry.waitedMs, 0);
-  return notifyExchange(recorded(request, answer.status, answer.headers, answer.text, performance.now() - started - waited, retries));
+  const answer = await attempt();
+  return { ...answer, elapsedMs: performance.now() - started };
 }
 
 function recorded(

@@ -1,10 +1,10 @@
-// vitest globalSetup of the conformance suite: resolves the configuration once, starts the embedded
-// reference when no target is configured, and provides the run context to every test worker.
+// vitest globalSetup for bare `vitest` runs of the suite (`npx vitest run specs/...`): resolves the
+// configuration once, starts the embedded reference when no target is configured, and provides the run
+// context. `npm run conformance` does the same in bin/conformance.ts and runs without this file.
 import type { TestProject } from 'vitest/node';
 import { startReference, type RunningReference } from '../reference/start.js';
-import { readConfig } from './config.js';
-import { clearRetries } from './retry-log.js';
 import { buildRunContext } from './build-run-context.js';
+import { readConfig } from './config.js';
 import { randomSeed } from './random.js';
 
 let embedded: RunningReference | null = null;
@@ -16,12 +16,11 @@ function workerCount(project: TestProject): number {
 
 export async function setup(project: TestProject): Promise<void> {
   const config = readConfig();
-  clearRetries();
   if (config.baseUrl === null) embedded = await startReference();
   const target = embedded
     ? { ...embedded, embedded: true }
     : { baseUrl: config.baseUrl as string, apiKey: config.apiKey as string, stateUrl: config.stateUrl, stateToken: config.stateToken, embedded: false };
-  project.provide('conformance', buildRunContext(config, target, config.seed ?? randomSeed(), workerCount(project)));
+  project.provide('conformance', buildRunContext(config, target, { seed: config.seed ?? randomSeed(), workers: workerCount(project) }));
 }
 
 export async function teardown(): Promise<void> {

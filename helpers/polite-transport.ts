@@ -3,10 +3,10 @@
 // A 429 means the target refused the request without processing it (RFC 6585 §4), so repeating it cannot
 // change data twice. Requests that got no answer are never repeated: they may have been processed.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { retryAfterMs } from './retry-after.js';
-import { recordRetry } from './retry-log.js';
+import { currentCase } from './case-scope.js';
+import { MAX_RETRY_WAIT_MS, retryAfterMs } from './retry-after.js';
 import { runContext } from './run-context.js';
-import { TargetUnreachableError, unreachable } from './target-errors.js';
+import { RateLimitedError, TargetUnreachableError, unreachable } from './target-errors.js';
 import { Throttle } from './throttle.js';
 
 export const MAX_429_RETRIES = 10;
@@ -49,10 +49,15 @@ export async function politely<T extends Answer>(what: string, request: () => Pr
       unansweredInARow += 1;
       throw unreachable(what, error);
     }
-    if (answer.status !== 429 || retries.length >= MAX_429_RETRIES) return { answer, retries };
+    if (answer.status !== 429) return { answer, retries };
+    if (retries.length >= MAX_429_RETRIES) throw new RateLimitedError(`${what}: still 429 after ${MAX_429_RETRIES} retries`);
     const waitedMs = retryAfterMs(answer.headers['retry-after']);
-    recordRetry({ what, status: answer.status, waitedMs });
+    if (waitedMs > MAX_RETRY_WAIT_MS) {
+      throw new RateLimitedError(`${what}: 429 with Retry-After ${Math.round(waitedMs / 1000)} s, more than the suite waits (${MAX_RETRY_WAIT_MS / 1000} s)`);
+    }
     retries.push({ status: answer.status, waitedMs });
+    const scope = currentCase();
+    if (scope) scope.retries += 1;
     await sleep(waitedMs);
   }
 }

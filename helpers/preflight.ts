@@ -1,39 +1,115 @@
-// Checks before any test runs, so an unreachable target or an unusable state hook is one clear line and
-// exit code 2, not a hundred failed requirements.
+// Checks before any test runs, so a wrong key, a wrong URL, an unreachable target, a rate limit or an
+// unusable state hook is one clear line and exit code 2, not a hundred failed requirements. Every probe is
+// safe: a random never-issued token, and a customer the suite creates and removes itself.
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ENDPOINT_PATH } from './endpoint-client.js';
+import { MAX_RETRY_WAIT_MS, retryAfterMs } from './retry-after.js';
 
 export class PreflightError extends Error {
   override name = 'PreflightError';
 }
 
-/** The preflight does not wait longer than this, whatever the per-request timeout. */
+/** The preflight does not wait longer than this for one answer, whatever the per-request timeout. */
 const MAX_PREFLIGHT_MS = 5_000;
+/** 429 answers the preflight waits out (each at most MAX_RETRY_WAIT_MS) before it calls the target rate-limited. */
+const PREFLIGHT_429_RETRIES = 2;
 
-async function reach(url: string, init: RequestInit, what: string, timeoutMs: number): Promise<Response> {
+interface Probe {
+  status: number;
+  headers: Headers;
+  json: unknown;
+}
+
+async function reach(url: string, init: RequestInit, what: string, timeoutMs: number): Promise<Probe> {
   const limit = Math.min(timeoutMs, MAX_PREFLIGHT_MS);
-  try {
-    return await fetch(url, { ...init, signal: AbortSignal.timeout(limit) });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    throw new PreflightError(`${what} ${new URL(url).origin} is unreachable (${cause}) within ${limit / 1000} s`);
+  for (let attempt = 0; ; attempt += 1) {
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(limit) });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      throw new PreflightError(`${what} ${new URL(url).origin} is unreachable (${cause}) within ${limit / 1000} s`);
+    }
+    const text = await response.text();
+    if (response.status === 429) {
+      const waitMs = retryAfterMs(response.headers.get('retry-after') ?? undefined);
+      if (waitMs > MAX_RETRY_WAIT_MS || attempt >= PREFLIGHT_429_RETRIES) {
+        throw new PreflightError(`${what} rate limited the suite (429, Retry-After ${Math.round(waitMs / 1000)} s): try again later or lower CONFORMANCE_RATE`);
+      }
+      await sleep(waitMs);
+      continue;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers: response.headers, json };
   }
 }
 
-/** Any HTTP answer means the target is there; the key is not sent. */
-export async function checkTarget(baseUrl: string, timeoutMs: number): Promise<void> {
-  await reach(`${baseUrl}${ENDPOINT_PATH}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }, 'target', timeoutMs);
+function platformCode(json: unknown): string | undefined {
+  const error = (json as { error?: { code?: unknown } } | null)?.error;
+  return typeof error?.code === 'string' ? error.code : undefined;
 }
 
-/** An unknown state must answer 400 (contract); 401/403 means the token is wrong. */
-export async function checkStateHook(stateUrl: string, stateToken: string | null, timeoutMs: number): Promise<void> {
+function isBusinessBody(json: unknown): boolean {
+  return typeof (json as { errorCode?: unknown } | null)?.errorCode === 'string';
+}
+
+/** What is wrong with the setup, judging by the answer to one ordinary request; null: the endpoint is there. */
+export function setupProblem(probe: Probe, where: string): string | null {
+  const { status, json } = probe;
+  if (status >= 300 && status < 400) {
+    return `${where} redirects (HTTP ${status} to ${probe.headers.get('location') ?? 'nowhere'}): check CONFORMANCE_BASE_URL (scheme, host, path prefix)`;
+  }
+  if (status === 502 || status === 503 || status === 504) return `${where} is unavailable (HTTP ${status}): try again later`;
+  const code = platformCode(json);
+  if (code?.startsWith('PUBLIC_API_KEY_')) return `the API key is refused: ${code} (check CONFORMANCE_API_KEY)`;
+  if (json === undefined && status < 500) {
+    return `${where} answered HTTP ${status} with ${probe.headers.get('content-type') ?? 'no content type'}, not JSON: is CONFORMANCE_BASE_URL the API (scheme, host, path prefix)?`;
+  }
+  if ((status === 404 || status === 401 || status === 403) && code === undefined && !isBusinessBody(json)) {
+    return `${where} answered HTTP ${status} without the platform's error envelope: check CONFORMANCE_BASE_URL (path prefix) and what stands in front of the API`;
+  }
+  return null;
+}
+
+/** One ordinary request with the key and a random never-issued token must reach the endpoint. */
+export async function checkTarget(baseUrl: string, apiKey: string, timeoutMs: number): Promise<void> {
+  const where = `POST ${new URL(baseUrl).origin}${new URL(baseUrl).pathname.replace(/\/$/, '')}${ENDPOINT_PATH}`;
+  const body = JSON.stringify({ token: randomBytes(16).toString('hex'), password: `Preflight-${randomBytes(8).toString('hex')}` });
+  const probe = await reach(
+    `${baseUrl}${ENDPOINT_PATH}?apiKey=${encodeURIComponent(apiKey)}`,
+    { method: 'POST', headers: { 'Content-Type': 'application/json' }, body },
+    'target',
+    timeoutMs,
+  );
+  const problem = setupProblem(probe, where);
+  if (problem !== null) throw new PreflightError(problem);
+}
+
+async function callHook(stateUrl: string, stateToken: string | null, timeoutMs: number, payload: object): Promise<Probe> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (stateToken) headers.Authorization = `Bearer ${stateToken}`;
-  const body = JSON.stringify({ action: 'setup', state: 'conformance preflight: unknown state', params: {} });
-  const response = await reach(stateUrl, { method: 'POST', headers, body }, 'state hook', timeoutMs);
-  if (response.status === 401 || response.status === 403) {
-    throw new PreflightError(`state hook refused the token (HTTP ${response.status}): check CONFORMANCE_STATE_TOKEN`);
+  return reach(stateUrl, { method: 'POST', headers, body: JSON.stringify(payload) }, 'state hook', timeoutMs);
+}
+
+/** The hook must refuse an unknown state with 400, accept the token, and set up and remove a pending request. */
+export async function checkStateHook(stateUrl: string, stateToken: string | null, timeoutMs: number): Promise<void> {
+  const probe = await callHook(stateUrl, stateToken, timeoutMs, { action: 'setup', state: 'conformance preflight: unknown state', params: {} });
+  if (probe.status === 401 || probe.status === 403) {
+    throw new PreflightError(`state hook refused the token (HTTP ${probe.status}): check CONFORMANCE_STATE_TOKEN`);
   }
-  if (response.status >= 500 || response.status === 404) {
-    throw new PreflightError(`state hook is unusable: HTTP ${response.status} to a probe (expected 400 for an unknown state)`);
+  if (probe.status >= 500 || probe.status === 404 || probe.status >= 300 && probe.status < 400) {
+    throw new PreflightError(`state hook is unusable: HTTP ${probe.status} to a probe (expected 400 for an unknown state)`);
   }
+  const setup = await callHook(stateUrl, stateToken, timeoutMs, { action: 'setup', state: 'pending reset request', params: {} });
+  const customerId = (setup.json as { customerId?: unknown } | undefined)?.customerId;
+  if (setup.status !== 200 || typeof customerId !== 'string') {
+    throw new PreflightError(`state hook cannot set up "pending reset request" (HTTP ${setup.status}): full mode needs it (see docs/state-hook.md, or run CONFORMANCE_MODE=safe)`);
+  }
+  await callHook(stateUrl, stateToken, timeoutMs, { action: 'teardown', state: 'customer', params: { customerId } });
 }

@@ -1,6 +1,8 @@
-// The resolved settings of one run, provided by the global setup to every test worker.
+// The resolved settings of one run, built once (helpers/build-run-context.ts) and provided to every test
+// worker and reporter: nothing is passed back and forth through process.env.
 import { inject } from 'vitest';
 import type { Mode } from './config.js';
+import type { ExpectedFailure } from './expectations.js';
 import type { Profile } from './profile.js';
 
 export interface RunContext {
@@ -18,6 +20,19 @@ export interface RunContext {
   /** Caps for each test worker: the run's caps divided among its workers. */
   perWorker: { rate: number | null; concurrency: number };
   timeoutMs: number;
+  /** A case that takes longer is "not verified" (a slow target or long waits), never "failed". */
+  caseTimeoutMs: number;
+  /** The target's known deviations (CONFORMANCE_EXPECTATIONS), and the file they came from. */
+  expectedFailures: ExpectedFailure[];
+  expectationsPath: string | null;
+  /** `bizkithub` or the profile file's path, as configured (for the replay line). */
+  profileSource: string;
+  /** Requirements selected with --only; null: all. */
+  selected: string[] | null;
+  /** This run's shard (--shard i/n); null: the whole suite. */
+  shard: { index: number; count: number } | null;
+  /** Where this run writes its reports. */
+  reportsDir: string;
 }
 
 declare module 'vitest' {

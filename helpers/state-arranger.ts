@@ -32,6 +32,8 @@ export class StateArranger {
   }
 
   async teardownAll(): Promise<void> {
-    await Promise.all([...this.customers].map((id) => stateHook.teardown(id)));
+    const customers = [...this.customers];
+    this.customers.clear();
+    await Promise.all(customers.map((id) => stateHook.teardown(id)));
   }
 }

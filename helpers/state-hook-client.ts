@@ -1,5 +1,6 @@
 // Client of the target's state hook, version 1 (Pact-style provider states; see docs/state-hook.md).
 // A 4xx or 5xx answer means "the target cannot set up this state": the test stops as not verified.
+import { currentCase } from './case-scope.js';
 import { describeErrors, validator } from './json-schemas.js';
 import { politely } from './polite-transport.js';
 import { registerSecret, redact } from './redaction.js';
@@ -83,7 +84,16 @@ function checked<T>(answer: unknown, kind: 'provisioned' | 'inspection', what: s
   return answer as T;
 }
 
+/** How a setup is shown in reports: the state and its parameters, passwords counted, never shown. */
+function describeSetup(state: string, params: SetupParams): string {
+  const shown = Object.entries(params).map(([name, value]) =>
+    name === 'passwordHistory' && Array.isArray(value) ? `${name}: ${value.length} password(s)` : `${name}: ${JSON.stringify(value)}`,
+  );
+  return `setup "${state}"${shown.length ? ` {${shown.join(', ')}}` : ''}`;
+}
+
 async function setup(state: string, params: SetupParams): Promise<ProvisionedRequest> {
+  currentCase()?.setups.push(describeSetup(state, params));
   const answer = checked<ProvisionedRequest>(await call('setup', state, { ...params }), 'provisioned', `setup "${state}"`);
   registerSecret(answer.token, 'token');
   return answer;

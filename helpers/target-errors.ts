@@ -9,3 +9,13 @@ export function unreachable(what: string, error: unknown): TargetUnreachableErro
   const timeout = (error as { timeout?: number }).timeout !== undefined || (error as Error).name === 'TimeoutError';
   return new TargetUnreachableError(`${what}: no answer (${timeout ? 'timeout' : (code ?? (error as Error).message)})`);
 }
+
+/** The target kept answering 429 past the suite's patience: the case could not be judged. */
+export class RateLimitedError extends Error {
+  override name = 'RateLimitedError';
+}
+
+/** A case did not finish within its time limit (a slow target or long waits): not a verdict on the target. */
+export class CaseDeadlineError extends Error {
+  override name = 'CaseDeadlineError';
+}

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
-import { loadExpectations } from '../helpers/expectations.js';
-import type { ConformanceReport, ExpectedFailure } from '../helpers/reporting/verdict.js';
+import { loadExpectations, type ExpectedFailure } from '../helpers/expectations.js';
+import type { ConformanceReport } from '../helpers/reporting/verdict.js';
 import { reportsDir } from '../helpers/reports-dir.js';
 
 function freshExpectations(report: ConformanceReport, current: ExpectedFailure[]): { expectedFailures: ExpectedFailure[] } {

@@ -1,37 +1,55 @@
-// How Allure sorts a failed test: the target does not conform, the target or its state hook could not be
-// reached or set up, or the suite itself broke. The rules go to allure-results/categories.json in the
-// Allure 2 format, which Allure 3 also accepts: allurerc.mjs passes that file on, so there is one definition.
+// How Allure sorts a case that did not pass, from the outcome the case carries (helpers/case-outcome.ts):
+// the target does not conform (failed), could not be judged (broken), the suite itself broke (broken), or a
+// known deviation (skipped, marked known). The status is set from data; the categories below only group
+// results by the message prefix the reporter writes. They go to allure-results/categories.json in the Allure 2
+// format, which Allure 3 also accepts: allurerc.mjs passes that file on, so there is one definition.
 import { Status } from 'allure-js-commons';
 import type { Category } from 'allure-js-commons/sdk';
+import type { CaseOutcome } from '../case-outcome.js';
 
-export type FailureKind = 'nonconformance' | 'unreachable' | 'suite-error';
+export const OUTCOME_PREFIX: Record<Exclude<CaseOutcome, 'passed'>, string> = {
+  failed: 'Non-conformant:',
+  'not-verified': 'Not verified:',
+  'suite-error': 'Suite error:',
+  'expected-failure': 'Known deviation:',
+  'not-run': 'Not run:',
+};
 
-/** Error names and messages of a target that did not answer or a state hook that could not set up a state. */
-const UNREACHABLE = /TargetUnreachableError|StateHookError|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|socket hang up|Timeout of \d+ms exceeded|Test timed out/;
+export const OUTCOME_STATUS: Record<CaseOutcome, Status> = {
+  passed: Status.PASSED,
+  failed: Status.FAILED,
+  'not-verified': Status.BROKEN,
+  'suite-error': Status.BROKEN,
+  'expected-failure': Status.SKIPPED,
+  'not-run': Status.SKIPPED,
+};
 
-export function failureKind(trace: string): FailureKind {
-  if (/^ConformanceFailure:/.test(trace)) return 'nonconformance';
-  if (UNREACHABLE.test(trace)) return 'unreachable';
-  return 'suite-error';
-}
+// `[\s\S]*` at the end: Allure 2 matches the whole message, Allure 3 searches it; both accept this form.
+const byPrefix = (outcome: keyof typeof OUTCOME_PREFIX): string => `^${OUTCOME_PREFIX[outcome]}[\\s\\S]*`;
 
-// `[\s\S]*` on both ends: Allure 2 matches the whole trace, Allure 3 searches it; both accept this form.
 export const ALLURE_CATEGORIES: Category[] = [
   {
     name: 'Target does not conform',
-    description: 'A requirement check failed: the answer differs from every acceptable outcome (ConformanceFailure).',
+    description: 'A requirement check failed: the answer differs from every acceptable outcome.',
     matchedStatuses: [Status.FAILED],
-    traceRegex: '^ConformanceFailure:[\\s\\S]*',
+    messageRegex: byPrefix('failed'),
   },
   {
-    name: 'Target unreachable or state hook failed',
-    description: 'The target did not answer, or its state hook could not set up a state: the case was not verified.',
-    matchedStatuses: [Status.BROKEN, Status.FAILED],
-    traceRegex: `[\\s\\S]*(${UNREACHABLE.source})[\\s\\S]*`,
+    name: 'Not verified (target unreachable, rate limited, state hook refused, out of time)',
+    description: 'The case could not be judged: no verdict on the target.',
+    matchedStatuses: [Status.BROKEN],
+    messageRegex: byPrefix('not-verified'),
   },
   {
     name: 'Suite error',
-    description: 'The suite itself failed (a bug in a spec or helper): the verdict cannot be trusted.',
+    description: 'The suite itself failed (a bug in a spec or helper): the verdict cannot be trusted. Please report it.',
     matchedStatuses: [Status.BROKEN, Status.FAILED],
+    messageRegex: byPrefix('suite-error'),
+  },
+  {
+    name: 'Known deviations (expectations file)',
+    description: "Failed as the target's expectations file says: does not fail the run.",
+    matchedStatuses: [Status.SKIPPED],
+    messageRegex: byPrefix('expected-failure'),
   },
 ];

@@ -3,29 +3,48 @@
 // Runs in vitest's main process.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Status } from 'allure-js-commons';
+import { LinkType } from 'allure-js-commons';
 import type { LifecycleListener, Writer } from 'allure-js-commons/sdk/reporter';
 import AllureVitestReporter from 'allure-vitest/reporter';
+import type { RunnerTask } from 'vitest';
 import type { TestModule, Vitest } from 'vitest/node';
+import type { CaseMeta } from '../case-outcome.js';
 import { registerSecret, redact } from '../redaction.js';
 import { reportsDir } from '../reports-dir.js';
-import { ALLURE_CATEGORIES, failureKind } from './allure-categories.js';
+import { ALLURE_CATEGORIES, OUTCOME_PREFIX, OUTCOME_STATUS } from './allure-categories.js';
 import { ALLURE_ENABLED } from './allure-enabled.js';
 import { environmentInfo } from './allure-environment.js';
 import { PlainWriter } from './allure-plain-writer.js';
+import { verdictLine } from './verdict.js';
+import type { VerdictReporter } from './verdict-reporter.js';
 
-export function allureResultsDir(): string {
-  return join(reportsDir(), 'allure-results');
+export function allureResultsDir(dir: string = reportsDir()): string {
+  return join(dir, 'allure-results');
 }
 
-/** allure-vitest marks any non-assertion error "broken"; a ConformanceFailure is the target's defect: "failed". */
-const statusByFailureKind: LifecycleListener = {
-  beforeTestResultWrite(result) {
-    if (result.status !== Status.FAILED && result.status !== Status.BROKEN) return;
-    const { trace, message } = result.statusDetails;
-    result.status = failureKind(trace ?? message ?? '') === 'nonconformance' ? Status.FAILED : Status.BROKEN;
-  },
-};
+/** The case being written: allure-vitest writes one result at a time, inside handleTask. */
+interface CaseInWriting {
+  meta: CaseMeta | undefined;
+  issue: string | undefined;
+}
+
+/**
+ * The status comes from the case's outcome, not from the error: allure-vitest would call any non-assertion
+ * error "broken". The message starts with the outcome's name so the categories group by it; the suite's own
+ * stack frames are dropped (the message holds what the vendor needs).
+ */
+function statusByOutcome(current: () => CaseInWriting): LifecycleListener {
+  return {
+    beforeTestResultWrite(result) {
+      const { meta, issue } = current();
+      if (meta === undefined || meta.outcome === 'passed') return;
+      result.status = OUTCOME_STATUS[meta.outcome];
+      const message = result.statusDetails.message ?? meta.reason ?? '';
+      result.statusDetails = { message: `${OUTCOME_PREFIX[meta.outcome]} ${meta.outcome === 'failed' ? message : (meta.reason ?? message)}` };
+      if (meta.outcome === 'expected-failure' && issue) result.links.push({ url: issue, name: 'known issue', type: LinkType.ISSUE });
+    },
+  };
+}
 
 /** allure-vitest 3 keeps its runtime in this field and ignores a configured writer. */
 interface RuntimeHolder {
@@ -34,10 +53,25 @@ interface RuntimeHolder {
 
 class ConformanceAllureReporter extends AllureVitestReporter {
   private vitestInstance: Vitest | undefined;
+  private writing: CaseInWriting = { meta: undefined, issue: undefined };
 
-  constructor(private readonly outputDir: string) {
+  constructor(
+    private readonly outputDir: string,
+    private readonly verdict: VerdictReporter | undefined,
+  ) {
     // reportMatchers off: allure-vitest would record every expect() as a step holding its raw values.
-    super({ resultsDir: outputDir, categories: ALLURE_CATEGORIES, listeners: [statusByFailureKind], reportMatchers: false });
+    const current = (): CaseInWriting => this.writing;
+    super({ resultsDir: outputDir, categories: ALLURE_CATEGORIES, listeners: [statusByOutcome(current)], reportMatchers: false });
+  }
+
+  override handleTask(task: RunnerTask): void {
+    const context = this.vitestInstance?.getRootProject().getProvidedContext().conformance;
+    const requirementId = task.meta.requirementId;
+    this.writing = {
+      meta: task.meta.conformance,
+      issue: context?.expectedFailures.find((e) => e.id === requirementId)?.issue,
+    };
+    super.handleTask(task);
   }
 
   override onInit(vitest: Vitest): void {
@@ -57,11 +91,13 @@ class ConformanceAllureReporter extends AllureVitestReporter {
     if (!context) return;
     registerSecret(context.apiKey, 'api-key');
     registerSecret(context.stateToken, 'state-token');
-    const info = Object.fromEntries(Object.entries(environmentInfo(context)).map(([key, value]) => [key, redact(value)]));
+    const report = this.verdict?.report;
+    const verdict: Record<string, string> = report ? { Verdict: verdictLine(report), 'Verdict reason': report.verdictReason } : {};
+    const info = Object.fromEntries(Object.entries({ ...verdict, ...environmentInfo(context) }).map(([key, value]) => [key, redact(value)]));
     new PlainWriter(this.outputDir).writeEnvironmentInfo(info);
   }
 }
 
-export function allureReporter(): AllureVitestReporter {
-  return new ConformanceAllureReporter(allureResultsDir());
+export function allureReporter(dir?: string, verdict?: VerdictReporter): AllureVitestReporter {
+  return new ConformanceAllureReporter(allureResultsDir(dir), verdict);
 }

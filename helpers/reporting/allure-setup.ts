@@ -21,5 +21,5 @@ if (allure) {
 
 beforeEach(async ({ task, onTestFinished }) => {
   onTestFinished(({ task: finished }) => redactTestErrors(finished.result?.errors));
-  if (allure) await describeTest(task.name, context);
+  if (allure) await describeTest(task.meta.requirementId, context);
 });

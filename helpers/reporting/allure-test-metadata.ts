@@ -3,15 +3,13 @@
 import * as allure from 'allure-js-commons';
 import { requirementById } from '../../fixtures/requirements.js';
 import type { RunContext } from '../run-context.js';
-import { requirementIdOf } from './verdict.js';
 
 const ALLURE_EPIC = 'set-new-password';
 
-export async function describeTest(testName: string, context: RunContext): Promise<void> {
+export async function describeTest(requirementId: string | undefined, context: RunContext): Promise<void> {
   await allure.epic(ALLURE_EPIC);
   await allure.parameter('seed', String(context.seed), { excluded: true });
-  const id = requirementIdOf(testName);
-  const requirement = id === null ? undefined : requirementById(id);
+  const requirement = requirementId === undefined ? undefined : requirementById(requirementId);
   if (!requirement) return; // the verdict reports it as a suite error
   await allure.feature(requirement.area);
   await allure.story(requirement.title);

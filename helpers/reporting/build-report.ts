@@ -1,5 +1,5 @@
 // Builds reports/conformance.json from the case results of a run (or of several shard runs).
-import { loadExpectations } from '../expectations.js';
+import type { ExpectedFailure } from '../expectations.js';
 import { SUITE_NAME } from '../suite-version.js';
 import { computeVerdicts, type CaseResult, type ConformanceReport } from './verdict.js';
 
@@ -16,8 +16,8 @@ export interface RunRecord {
     durationMs: number;
     replay: string;
     selected: string[] | null;
-    expectationsPath: string | null;
-    retries: number;
+    shard: { index: number; count: number } | null;
+    expectedFailures: ExpectedFailure[];
   };
   cases: CaseResult[];
   suiteErrors: string[];
@@ -29,8 +29,9 @@ export function buildReport({ meta, cases, suiteErrors }: RunRecord): Conformanc
     suiteErrors,
     mode: meta.mode,
     strict: meta.strict,
-    expectedFailures: loadExpectations(meta.expectationsPath),
+    expectedFailures: meta.expectedFailures,
     selected: meta.selected,
+    shard: meta.shard,
   });
   const failed = (level: string) =>
     computed.requirements.filter((r) => r.level === level && (r.status === 'failed' || r.status === 'unexpected-pass')).length;
@@ -44,14 +45,18 @@ export function buildReport({ meta, cases, suiteErrors }: RunRecord): Conformanc
     startedAt: meta.startedAt,
     durationMs: meta.durationMs,
     verdict: computed.verdict,
+    verdictReason: computed.verdictReason,
+    scope: computed.scope,
+    shard: meta.shard,
     requirements: computed.requirements,
     summary: {
       requirements: computed.requirements.length,
-      cases: cases.filter((c) => c.state !== 'skipped').length,
+      cases: cases.filter((c) => c.outcome !== 'not-run').length,
       failedMust: failed('MUST'),
       failedShould: failed('SHOULD'),
       notVerified: computed.notVerified,
-      retries: meta.retries,
+      suiteErrorCases: computed.suiteErrorCases,
+      retries: cases.reduce((sum, c) => sum + c.retries, 0),
     },
     suiteErrors: computed.suiteErrors,
     replay: meta.replay,

@@ -1,39 +1,60 @@
-// vitest reporter that groups the run's tests by requirement ID and writes reports/conformance.json,
-// reports/conformance.md and reports/cases.json, then prints the console summary. Runs in vitest's main
-// process.
-import { dirname } from 'node:path';
-import type { Reporter, TestModule, Vitest } from 'vitest/node';
+// vitest reporter that reads each case's outcome from task.meta (decided where the case ended), builds the
+// verdict and writes reports/conformance.json, conformance.md, cases.json and junit.xml, then prints the
+// console summary. Runs in vitest's main process.
+import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
+import type { CaseOutcome } from '../case-outcome.js';
 import { registerSecret, redact } from '../redaction.js';
-import { reportsDir } from '../reports-dir.js';
-import { readRetries } from '../retry-log.js';
 import type { RunContext } from '../run-context.js';
 import { buildReport, type RunRecord } from './build-report.js';
 import { formatConsoleSummary } from './console-table.js';
 import type { CaseResult, ConformanceReport } from './verdict.js';
 import { writeReports } from './write-reports.js';
 
-function replayCommand(context: RunContext): string {
+/** The command that replays this run: every setting that chose its inputs and its scope. */
+export function replayCommand(context: RunContext): string {
   const settings = [`CONFORMANCE_SEED=${context.seed}`];
   if (context.mode === 'safe') settings.push('CONFORMANCE_MODE=safe');
   if (context.strict) settings.push('CONFORMANCE_STRICT=1');
-  if (context.profile.name !== 'bizkithub') settings.push(`CONFORMANCE_PROFILE=<your profile file>`);
+  if (context.profileSource !== 'bizkithub') settings.push(`CONFORMANCE_PROFILE=${context.profileSource}`);
+  if (context.expectationsPath !== null) settings.push(`CONFORMANCE_EXPECTATIONS=${context.expectationsPath}`);
   if (!context.embedded) settings.push(`CONFORMANCE_BASE_URL=${context.baseUrl}`);
-  return `${settings.join(' ')} npm run conformance`;
+  const flags: string[] = [];
+  if (context.selected !== null) flags.push(`--only ${context.selected.join(',')}`);
+  if (context.shard !== null) flags.push(`--shard ${context.shard.index}/${context.shard.count}`);
+  return `${settings.join(' ')} npm run conformance${flags.length ? ` -- ${flags.join(' ')}` : ''}`;
+}
+
+/** A test that ended without the suite's classification (it never reached runCase): skipped or the suite's fault. */
+function unclassified(test: TestCase): { outcome: CaseOutcome; reason: string | null } {
+  const result = test.result();
+  if (result.state === 'skipped' || result.state === 'pending') return { outcome: 'not-run', reason: test.meta().skipReason ?? 'skipped' };
+  if (result.state === 'passed') return { outcome: 'suite-error', reason: 'a test not declared through requirement(): its outcome is unknown' };
+  const first = result.errors?.[0];
+  return { outcome: 'suite-error', reason: `the case ended outside the suite's classification (${redact(first?.message ?? 'no error')})` };
+}
+
+function caseResult(test: TestCase): CaseResult {
+  const meta = test.meta();
+  const classified = meta.conformance;
+  const { outcome, reason } = classified ?? unclassified(test);
+  return {
+    name: test.name,
+    requirementId: meta.requirementId ?? null,
+    outcome,
+    reason,
+    failure: classified?.failure ?? null,
+    setups: classified?.setups ?? [],
+    serverErrors: classified?.serverErrors ?? [],
+    retries: classified?.retries ?? 0,
+    durationMs: test.diagnostic()?.duration ?? 0,
+  };
 }
 
 function caseResults(testModules: ReadonlyArray<TestModule>, suiteErrors: string[]): CaseResult[] {
   const cases: CaseResult[] = [];
   for (const module of testModules) {
     for (const error of module.errors()) suiteErrors.push(`${module.moduleId}: ${redact(error.message)}`);
-    for (const test of module.children.allTests()) {
-      const result = test.result();
-      cases.push({
-        name: test.name,
-        state: result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped',
-        errors: (result.errors ?? []).map((e) => redact(`${e.name ?? 'Error'}: ${e.message}`)),
-        durationMs: test.diagnostic()?.duration ?? 0,
-      });
-    }
+    for (const test of module.children.allTests()) cases.push(caseResult(test));
   }
   return cases;
 }
@@ -42,9 +63,10 @@ export class VerdictReporter implements Reporter {
   private vitest: Vitest | undefined;
   private readonly startedAt = new Date();
   report: ConformanceReport | null = null;
+  record: RunRecord | null = null;
 
-  /** `outputPath`: where conformance.json goes (its siblings beside it); default under reportsDir(). */
-  constructor(private readonly options: { outputPath?: string; print?: boolean } = {}) {}
+  /** `reportsDir`: where the files go (default: the run context's); `print`: the console summary. */
+  constructor(private readonly options: { reportsDir?: string; print?: boolean } = {}) {}
 
   onInit(vitest: Vitest): void {
     this.vitest = vitest;
@@ -52,12 +74,11 @@ export class VerdictReporter implements Reporter {
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     const context = this.vitest?.getRootProject().getProvidedContext().conformance;
-    if (!context) return; // global setup failed; vitest reports that error itself
+    if (!context) return; // no run context: the run never started, and the runner says why
     registerSecret(context.apiKey, 'api-key');
     registerSecret(context.stateToken, 'state-token');
 
     const suiteErrors = unhandledErrors.map((e) => `unhandled error: ${redact(String((e as Error)?.message ?? e))}`);
-    const only = process.env.CONFORMANCE_ONLY?.trim();
     const record: RunRecord = {
       meta: {
         suiteVersion: context.suiteVersion,
@@ -69,16 +90,17 @@ export class VerdictReporter implements Reporter {
         startedAt: this.startedAt.toISOString(),
         durationMs: Date.now() - this.startedAt.getTime(),
         replay: replayCommand(context),
-        selected: only ? only.split(',') : null,
-        expectationsPath: process.env.CONFORMANCE_EXPECTATIONS?.trim() || null,
-        retries: readRetries().length,
+        selected: context.selected,
+        shard: context.shard,
+        expectedFailures: context.expectedFailures,
       },
       cases: caseResults(testModules, suiteErrors),
       suiteErrors,
     };
     const report = buildReport(record);
     this.report = report;
-    writeReports(this.options.outputPath ? dirname(this.options.outputPath) : reportsDir(), report, record);
+    this.record = record;
+    writeReports(this.options.reportsDir ?? context.reportsDir, report, record);
     if (this.options.print !== false) console.log(redact(formatConsoleSummary(report)));
   }
 }

@@ -1,15 +1,21 @@
-// Turns test results into the per-requirement verdict of reports/conformance.json (suite contract).
+// Turns case outcomes (data from task.meta, see helpers/case-outcome.ts) into the per-requirement verdict
+// of reports/conformance.json and the run's one verdict word (suite contract).
 import { REQUIREMENTS, type Basis, type Level } from '../../fixtures/requirements.js';
+import type { CaseOutcome, ServerErrorSeen } from '../case-outcome.js';
 import type { Mode } from '../config.js';
-
-export type CaseState = 'passed' | 'failed' | 'skipped';
+import type { FailureDetail } from '../expect-outcome.js';
+import type { ExpectedFailure } from '../expectations.js';
 
 export interface CaseResult {
-  /** The full test name, starting with the requirement ID. */
+  /** The test's name (for people; the requirement comes from requirementId). */
   name: string;
-  state: CaseState;
-  /** Failure messages (already redacted). */
-  errors: string[];
+  requirementId: string | null;
+  outcome: CaseOutcome;
+  reason: string | null;
+  failure: FailureDetail | null;
+  setups: string[];
+  serverErrors: ServerErrorSeen[];
+  retries: number;
   durationMs: number;
 }
 
@@ -23,16 +29,20 @@ export interface RequirementVerdict {
   statement: string;
   area: string;
   status: RequirementStatus;
-  cases: { passed: number; failed: number; skipped: number };
+  cases: { passed: number; failed: number; skipped: number; notVerified: number };
   reason: string | null;
-  /** Failure details of the failed cases (redacted). */
-  failures: { case: string; message: string }[];
+  /** Failure details of the failed cases (redacted), as fields. */
+  failures: (FailureDetail & { case: string; setups: string[] })[];
 }
 
-export interface ExpectedFailure {
-  id: string;
-  reason: string;
-  issue?: string;
+/** The three verdicts, matching the three exit codes (0, 1, 2). */
+export type Verdict = 'conformant' | 'non-conformant' | 'not-judged';
+
+export interface Scope {
+  judged: number;
+  total: number;
+  /** Why fewer than all requirements were judged (safe mode, --only, a shard, optional states). */
+  limits: string[];
 }
 
 export interface ConformanceReport {
@@ -44,7 +54,11 @@ export interface ConformanceReport {
   seed: number;
   startedAt: string;
   durationMs: number;
-  verdict: 'conformant' | 'non-conformant';
+  verdict: Verdict;
+  /** Why the verdict is what it is, in one line. */
+  verdictReason: string;
+  scope: Scope;
+  shard: { index: number; count: number } | null;
   requirements: RequirementVerdict[];
   /** Not part of the contract's minimum; what a reader needs to act. */
   summary: {
@@ -52,12 +66,14 @@ export interface ConformanceReport {
     cases: number;
     failedMust: number;
     failedShould: number;
-    /** Cases that could not be judged: the state hook failed or the target gave no answer. */
+    /** Cases that could not be judged: no answer, rate limited, the state hook refused, out of time. */
     notVerified: number;
+    /** Cases in which the suite's own code failed. */
+    suiteErrorCases: number;
     /** 429 answers waited out and retried during the run. */
     retries: number;
   };
-  /** Tests without a known requirement ID, or files that failed to load: the suite itself is broken. */
+  /** Errors of the suite itself (files that failed to load, unhandled errors, cases the suite broke in). */
   suiteErrors: string[];
   replay: string;
 }
@@ -70,97 +86,104 @@ export interface VerdictInput {
   expectedFailures: ExpectedFailure[];
   /** Requirements selected with --only; null: all. */
   selected: string[] | null;
+  shard: { index: number; count: number } | null;
 }
 
-const ID_PATTERN = /^(SNP-[A-Z0-9-]+?)\s/;
-
-export function requirementIdOf(testName: string): string | null {
-  return ID_PATTERN.exec(testName)?.[1] ?? null;
-}
-
-/**
- * A failure that is no verdict on the requirement: the state hook could not set up the state, or the
- * target gave no answer at all. The case is "not verified", and the run cannot be conformant.
- */
-export function isNotVerified(message: string): boolean {
-  return /(^|\s)(StateHookError|TargetUnreachableError):/.test(message);
-}
-
-function notRunReason(mode: Mode, safe: boolean): string {
-  return mode === 'safe' && !safe
-    ? 'safe mode: needs the state hook and changes data (run in full mode to verify)'
-    : 'no case ran';
-}
-
-export function computeVerdicts(input: VerdictInput): {
+export interface ComputedVerdict {
   requirements: RequirementVerdict[];
   suiteErrors: string[];
-  verdict: 'conformant' | 'non-conformant';
+  verdict: Verdict;
+  verdictReason: string;
+  scope: Scope;
   notVerified: number;
-} {
+  suiteErrorCases: number;
+}
+
+/** Every 5xx a case saw is judged by this requirement, whichever test sent the request (Schemathesis's first check). */
+export const SERVER_ERROR_REQUIREMENT = 'SNP-NO-SERVER-ERROR';
+
+const JUDGED: ReadonlySet<RequirementStatus> = new Set(['passed', 'failed', 'expected-failure', 'unexpected-pass']);
+
+/** Each 5xx seen by another requirement's case becomes a failed case of SNP-NO-SERVER-ERROR. */
+export function serverErrorCases(cases: CaseResult[], expected: Map<string, ExpectedFailure>): CaseResult[] {
+  if (!REQUIREMENTS.some((r) => r.id === SERVER_ERROR_REQUIREMENT)) return [];
+  return cases
+    .filter((c) => c.requirementId !== SERVER_ERROR_REQUIREMENT)
+    .flatMap((c) =>
+      c.serverErrors.map((seen) => ({
+        name: `${SERVER_ERROR_REQUIREMENT} a request of "${c.name}"`,
+        requirementId: SERVER_ERROR_REQUIREMENT,
+        outcome: expected.has(SERVER_ERROR_REQUIREMENT) ? ('expected-failure' as const) : ('failed' as const),
+        reason: `status ${seen.status}`,
+        failure: {
+          requirementId: SERVER_ERROR_REQUIREMENT,
+          expected: 'an answer that is not a server error (status below 500)',
+          actual: `status ${seen.status}`,
+          why: `the target failed on a request of the case "${c.name}"`,
+          curl: seen.curl,
+        },
+        setups: c.setups,
+        serverErrors: [],
+        retries: 0,
+        durationMs: 0,
+      })),
+    );
+}
+
+function count(results: CaseResult[], ...outcomes: CaseOutcome[]): number {
+  return results.filter((r) => outcomes.includes(r.outcome)).length;
+}
+
+function firstReason(results: CaseResult[], outcome: CaseOutcome): string {
+  return results.find((r) => r.outcome === outcome)?.reason ?? outcome;
+}
+
+function requirementStatus(results: CaseResult[], expectation: ExpectedFailure | undefined, selected: boolean): { status: RequirementStatus; reason: string | null } {
+  if (!selected) return { status: 'not-run', reason: 'not selected (--only)' };
+  const failed = count(results, 'failed', 'expected-failure');
+  if (failed > 0) return expectation ? { status: 'expected-failure', reason: `known deviation: ${expectation.reason}` } : { status: 'failed', reason: null };
+  const broken = count(results, 'suite-error');
+  if (broken > 0) return { status: 'not-run', reason: `not judged: the suite itself failed in ${broken} case(s): ${firstReason(results, 'suite-error')}` };
+  const notVerified = count(results, 'not-verified');
+  if (notVerified > 0) return { status: 'not-run', reason: `not verified (${notVerified} case(s)): ${firstReason(results, 'not-verified')}` };
+  const passed = count(results, 'passed');
+  const notRun = count(results, 'not-run');
+  if (passed === 0) return { status: 'not-run', reason: notRun > 0 ? firstReason(results, 'not-run') : 'no case ran' };
+  if (expectation) {
+    return { status: 'unexpected-pass', reason: `listed as expected to fail (${expectation.reason}) but passed: remove it from the expectations file` };
+  }
+  return { status: 'passed', reason: notRun > 0 ? `partially verified: ${notRun} case(s) not run (${firstReason(results, 'not-run')})` : null };
+}
+
+function scopeOf(requirements: RequirementVerdict[], input: VerdictInput): Scope {
+  const limits: string[] = [];
+  if (input.mode === 'safe') limits.push('safe mode');
+  if (input.selected !== null) limits.push('--only');
+  if (input.shard !== null) limits.push(`shard ${input.shard.index}/${input.shard.count}`);
+  if (requirements.some((r) => r.status === 'not-run' && r.reason?.includes('does not offer'))) limits.push('optional states not offered');
+  return { judged: requirements.filter((r) => JUDGED.has(r.status)).length, total: requirements.length, limits };
+}
+
+export function computeVerdicts(input: VerdictInput): ComputedVerdict {
   const known = new Set(REQUIREMENTS.map((r) => r.id));
   const suiteErrors = [...input.suiteErrors];
-  const byId = new Map<string, CaseResult[]>();
-  for (const result of input.cases) {
-    const id = requirementIdOf(result.name);
-    if (id === null || !known.has(id)) {
-      suiteErrors.push(`test "${result.name}" names no requirement of the catalogue`);
-      continue;
-    }
-    byId.set(id, [...(byId.get(id) ?? []), result]);
-  }
   const expected = new Map(input.expectedFailures.map((e) => [e.id, e]));
   for (const id of expected.keys()) {
     if (!known.has(id)) suiteErrors.push(`expectations file names unknown requirement ${id}`);
   }
+  const byId = new Map<string, CaseResult[]>();
+  for (const result of [...input.cases, ...serverErrorCases(input.cases, expected)]) {
+    if (result.requirementId === null || !known.has(result.requirementId)) {
+      suiteErrors.push(`test "${result.name}" names no requirement of the catalogue`);
+      continue;
+    }
+    byId.set(result.requirementId, [...(byId.get(result.requirementId) ?? []), result]);
+  }
 
-  let notVerified = 0;
   const selected = input.selected === null ? null : new Set(input.selected);
-  let nonConformant = false;
   const requirements = REQUIREMENTS.map((req): RequirementVerdict => {
     const results = byId.get(req.id) ?? [];
-    const cases = {
-      passed: results.filter((r) => r.state === 'passed').length,
-      failed: results.filter((r) => r.state === 'failed').length,
-      skipped: results.filter((r) => r.state === 'skipped').length,
-    };
-    const failed = results.filter((r) => r.state === 'failed');
-    const hookFailed = failed.filter((r) => r.errors.some(isNotVerified));
-    const realFailures = failed.filter((r) => !r.errors.some(isNotVerified));
-    notVerified += hookFailed.length;
-    const counts = req.level === 'MUST' || input.strict;
-    const expectation = expected.get(req.id);
-
-    let status: RequirementStatus;
-    let reason: string | null = null;
-    if (selected !== null && !selected.has(req.id)) {
-      status = 'not-run';
-      reason = 'not selected (--only)';
-    } else if (realFailures.length > 0) {
-      status = expectation ? 'expected-failure' : 'failed';
-      if (expectation) reason = `expected to fail: ${expectation.reason}`;
-    } else if (hookFailed.length > 0) {
-      status = 'not-run';
-      const unreachable = hookFailed.some((r) => r.errors.some((e) => e.includes('TargetUnreachableError')));
-      reason = unreachable
-        ? `not verified: the target gave no answer (${hookFailed.length} case(s))`
-        : `not verified: the target's state hook could not set up a state (${hookFailed.length} case(s))`;
-    } else if (cases.passed === 0) {
-      status = 'not-run';
-      reason = notRunReason(input.mode, req.safe);
-    } else if (expectation) {
-      status = 'unexpected-pass';
-      reason = `listed as expected to fail (${expectation.reason}) but passed: remove it from the expectations file`;
-    } else {
-      status = 'passed';
-      if (cases.skipped > 0) {
-        const why = input.mode === 'safe' ? notRunReason('safe', false) : 'not applicable to this target';
-        reason = `partially verified: ${cases.skipped} case(s) not run (${why})`;
-      }
-    }
-    if (counts && (status === 'failed' || status === 'unexpected-pass')) nonConformant = true;
-    if (hookFailed.length > 0) nonConformant = true;
-
+    const { status, reason } = requirementStatus(results, expected.get(req.id), selected === null || selected.has(req.id));
     return {
       id: req.id,
       level: req.level,
@@ -169,10 +192,54 @@ export function computeVerdicts(input: VerdictInput): {
       statement: req.statement,
       area: req.area,
       status,
-      cases,
+      cases: {
+        passed: count(results, 'passed'),
+        failed: count(results, 'failed', 'expected-failure'),
+        skipped: count(results, 'not-run'),
+        notVerified: count(results, 'not-verified', 'suite-error'),
+      },
       reason,
-      failures: failed.map((r) => ({ case: r.name, message: r.errors.join('\n') })),
+      failures: results.flatMap((r) => (r.failure ? [{ ...r.failure, case: r.name, setups: r.setups }] : [])),
     };
   });
-  return { requirements, suiteErrors, verdict: nonConformant ? 'non-conformant' : 'conformant', notVerified };
+
+  const notVerified = count(input.cases, 'not-verified');
+  const suiteErrorCases = count(input.cases, 'suite-error');
+  const counted = (r: RequirementVerdict) => r.level === 'MUST' || input.strict;
+  const broken = requirements.filter((r) => counted(r) && (r.status === 'failed' || r.status === 'unexpected-pass'));
+  const scope = scopeOf(requirements, input);
+
+  let verdict: Verdict;
+  let verdictReason: string;
+  if (suiteErrors.length > 0 || suiteErrorCases > 0) {
+    verdict = 'not-judged';
+    verdictReason = `the suite itself failed${suiteErrorCases ? ` in ${suiteErrorCases} case(s)` : ''} (an error in the suite's code, not the target's): please report it with reports/cases.json`;
+  } else if (broken.length > 0) {
+    verdict = 'non-conformant';
+    verdictReason = `${broken.length} requirement(s) failed: ${broken.map((r) => r.id).join(', ')}`;
+  } else if (notVerified > 0) {
+    verdict = 'not-judged';
+    verdictReason = `${notVerified} case(s) could not be judged: ${firstReason(input.cases, 'not-verified')}`;
+  } else if (scope.judged === 0) {
+    verdict = 'not-judged';
+    verdictReason = 'no requirement was judged: a run that tested nothing never passes';
+  } else {
+    verdict = 'conformant';
+    verdictReason = 'every in-scope requirement passed (or failed only as the expectations file says)';
+  }
+  return { requirements, suiteErrors, verdict, verdictReason, scope, notVerified, suiteErrorCases };
+}
+
+export const VERDICT_WORDS: Record<Verdict, string> = {
+  conformant: 'CONFORMANT',
+  'non-conformant': 'NON-CONFORMANT',
+  'not-judged': 'NOT JUDGED',
+};
+
+/** `CONFORMANT (safe mode: 27 of 45 requirements judged)`: the verdict word with its scope, for every output. */
+export function verdictLine(report: Pick<ConformanceReport, 'verdict' | 'scope'>): string {
+  const word = VERDICT_WORDS[report.verdict];
+  const { judged, total, limits } = report.scope;
+  if (judged === total) return word;
+  return `${word} (${limits.length ? `${limits.join(', ')}: ` : ''}${judged} of ${total} requirements judged)`;
 }

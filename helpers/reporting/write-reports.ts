@@ -1,15 +1,28 @@
-// Writes a run's verdict files: conformance.json, conformance.md and cases.json (the raw case results,
-// from which shard runs are merged). Everything passes through redaction first.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Writes a run's verdict files: conformance.json, conformance.md, cases.json (the raw case results, from
+// which shard runs are merged) and junit.xml. Everything passes through redaction first.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { redact } from '../redaction.js';
 import type { RunRecord } from './build-report.js';
+import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
-import type { ConformanceReport } from './verdict.js';
+import { serverErrorCases, type ConformanceReport } from './verdict.js';
+
+/** The files a run writes into its reports folder (allure-results is a folder beside them). */
+export const REPORT_FILES = ['conformance.json', 'conformance.md', 'cases.json', 'junit.xml'] as const;
+
+/** A run starts by removing its own report files, so nothing of an earlier run survives any exit. */
+export function clearReports(dir: string): void {
+  for (const file of REPORT_FILES) rmSync(join(dir, file), { force: true });
+  rmSync(join(dir, 'allure-results'), { recursive: true, force: true });
+  rmSync(join(dir, 'retries.jsonl'), { force: true }); // written by versions before 0.2
+}
 
 export function writeReports(dir: string, report: ConformanceReport, record: RunRecord): void {
   mkdirSync(dir, { recursive: true });
+  const cases = [...record.cases, ...serverErrorCases(record.cases, new Map(record.meta.expectedFailures.map((e) => [e.id, e])))];
   writeFileSync(join(dir, 'conformance.json'), redact(`${JSON.stringify(report, null, 2)}\n`));
   writeFileSync(join(dir, 'conformance.md'), redact(formatMarkdown(report)));
   writeFileSync(join(dir, 'cases.json'), redact(`${JSON.stringify(record, null, 2)}\n`));
+  writeFileSync(join(dir, 'junit.xml'), redact(formatJunit(report, cases)));
 }

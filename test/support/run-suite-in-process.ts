@@ -28,7 +28,7 @@ export async function runSuiteInProcess(target: SuiteTarget, run: InProcessRun):
   const settings = { ...run, workers: WORKERS };
   const { concurrency } = suiteConfigFor(target, settings);
   const reportsDir = mkdtempSync(join(tmpdir(), 'conformance-in-process-'));
-  const reporter = new VerdictReporter({ outputPath: join(reportsDir, 'conformance.json'), print: false });
+  const reporter = new VerdictReporter({ reportsDir, print: false });
   try {
     const vitest = await startVitest('test', [], {
       ...suiteConfig.test,

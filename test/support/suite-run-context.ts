@@ -35,5 +35,5 @@ export function suiteConfigFor(target: SuiteTarget, settings: RunSettings): Suit
 }
 
 export function runContextFor(target: SuiteTarget, settings: RunSettings): RunContext {
-  return buildRunContext(suiteConfigFor(target, settings), { ...target, embedded: false }, settings.seed, settings.workers);
+  return buildRunContext(suiteConfigFor(target, settings), { ...target, embedded: false }, { seed: settings.seed, workers: settings.workers });
 }
