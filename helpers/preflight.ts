@@ -71,8 +71,11 @@ export function setupProblem(probe: Probe, where: string): string | null {
   if (json === undefined && status < 500) {
     return `${where} answered HTTP ${status} with ${probe.headers.get('content-type') ?? 'no content type'}, not JSON: is CONFORMANCE_BASE_URL the API (scheme, host, path prefix)?`;
   }
-  if ((status === 404 || status === 401 || status === 403) && code === undefined && !isBusinessBody(json)) {
-    return `${where} answered HTTP ${status} without the platform's error envelope: check CONFORMANCE_BASE_URL (path prefix) and what stands in front of the API`;
+  if ((status === 404 || status === 405) && !isBusinessBody(json)) {
+    return `${where} answered HTTP ${status}${code ? ` ${code}` : ''}: no such endpoint there: check the path prefix of CONFORMANCE_BASE_URL`;
+  }
+  if ((status === 401 || status === 403) && code === undefined && !isBusinessBody(json)) {
+    return `${where} answered HTTP ${status} without the platform's error envelope: check what stands in front of the API (a gateway's own authentication?)`;
   }
   return null;
 }

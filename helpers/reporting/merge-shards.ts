@@ -38,7 +38,9 @@ export function checkShards(records: RunRecord[], dirs: string[]): void {
     for (const key of SAME_IN_EVERY_SHARD) {
       if (record.meta[key] !== first.meta[key]) throw new ConfigError(`--merge: ${dirs[i]} differs from ${dirs[0]} in ${key}: ${String(record.meta[key])} vs ${String(first.meta[key])}`);
     }
-    if (record.meta.target.baseUrl !== first.meta.target.baseUrl) throw new ConfigError(`--merge: ${dirs[i]} ran against another target`);
+    // Embedded runs each start their own reference (another port): the same target for this purpose.
+    const sameTarget = record.meta.target.embedded ? first.meta.target.embedded : record.meta.target.baseUrl === first.meta.target.baseUrl;
+    if (!sameTarget) throw new ConfigError(`--merge: ${dirs[i]} ran against another target`);
     if (JSON.stringify(record.meta.selected) !== JSON.stringify(first.meta.selected)) throw new ConfigError(`--merge: ${dirs[i]} selected other requirements (--only)`);
     if (record.meta.shard?.count !== count) throw new ConfigError(`--merge: ${dirs[i]} is shard ${record.meta.shard?.index}/${record.meta.shard?.count}, not of ${count}`);
   }

@@ -1,5 +1,5 @@
 // The command line: --help, --list, --only, --shard and --merge, and flags mirroring the settings.
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -63,4 +63,17 @@ test('two shards merged give the same verdict as one unsharded run', async () =>
   const results = (dir: string) => readdirSync(join(dir, 'allure-results')).filter((f) => f.endsWith('-result.json')).length;
   expect(results(merged.reportsDir)).toBe(results(first.reportsDir) + results(second.reportsDir));
   expect(results(merged.reportsDir)).toBe(results(whole.reportsDir));
+  // A merge writes JUnit too, from the same outcomes.
+  expect(readFileSync(join(merged.reportsDir, 'junit.xml'), 'utf8')).toContain(`tests="${merged.report?.requirements.reduce((n, r) => n + r.cases.passed + r.cases.failed + r.cases.skipped + r.cases.notVerified, 0)}"`);
+
+  // Observation 5: shards cannot lie. Each records its i/n and seed; a missing or doubled shard is refused.
+  expect(first.report?.shard).toEqual({ index: 1, count: 2 });
+  expect(first.report?.seed).toBe(99);
+  const alone = await runConformance({ CONFORMANCE_REPORTS_DIR: tempDir() }, 30_000, ['--merge', first.reportsDir]);
+  expect([alone.code, alone.stderr.trim()]).toEqual([2, 'conformance: NOT JUDGED: --merge: shard(s) 2/2 missing']);
+  const twice = await runConformance({ CONFORMANCE_REPORTS_DIR: tempDir() }, 30_000, ['--merge', first.reportsDir, first.reportsDir]);
+  expect([twice.code, twice.stderr.trim()]).toEqual([2, 'conformance: NOT JUDGED: --merge: shard 1/2 is given twice']);
+  const unsharded = await runConformance({ CONFORMANCE_REPORTS_DIR: tempDir() }, 30_000, ['--merge', whole.reportsDir, second.reportsDir]);
+  expect(unsharded.code).toBe(2);
+  expect(unsharded.stderr).toMatch(/was not sharded/);
 });

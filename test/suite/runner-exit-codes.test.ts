@@ -39,7 +39,7 @@ test('an unreachable target exits 2 with one clear line within seconds', async (
   const port = await closedPort();
   const run = await runConformance({ CONFORMANCE_BASE_URL: `http://127.0.0.1:${port}`, CONFORMANCE_API_KEY: VALID_KEY, CONFORMANCE_MODE: 'safe' });
   expect(run.code).toBe(2);
-  expect(run.stderr.trim()).toMatch(/^conformance: target http:\/\/127\.0\.0\.1:\d+ is unreachable \(ECONNREFUSED\)/);
+  expect(run.stderr.trim()).toMatch(/^conformance: NOT JUDGED: target http:\/\/127\.0\.0\.1:\d+ is unreachable \(ECONNREFUSED\)/);
   expect(run.durationMs).toBeLessThan(10_000);
 });
 
@@ -73,7 +73,7 @@ test('a target that stops answering mid-run: exit 2, cases not verified, no requ
     expect(run.code).toBe(2);
     expect(run.report?.summary.failedMust).toBe(0);
     expect(run.report?.summary.notVerified).toBeGreaterThan(0);
-    expect(run.stdout).toMatch(/conformance: exit 2: some cases could not be judged/);
+    expect(run.stdout).toMatch(/conformance: exit 2: NOT JUDGED: \d+ case\(s\) could not be judged: the target gave no answer/);
     expect(run.durationMs).toBeLessThan(30_000);
   } finally {
     await proxy.close();

@@ -21,6 +21,14 @@ export interface InProcessRun {
   readonly seed: number;
   /** CONFORMANCE_STRICT=1: SHOULD requirements count toward the verdict. */
   readonly strict: boolean;
+  /** Setup files run in each worker after the suite's own (a test can break a helper on purpose). */
+  readonly extraSetupFiles?: string[];
+  /** vitest's test-name filter, to run a part of the suite. */
+  readonly testNamePattern?: RegExp;
+}
+
+function setupFilesOf(files: string | string[] | undefined): string[] {
+  return files === undefined ? [] : typeof files === 'string' ? [files] : files;
 }
 
 /** Runs every spec against `target` and returns the verdict report (what conformance.json holds). */
@@ -39,6 +47,8 @@ export async function runSuiteInProcess(target: SuiteTarget, run: InProcessRun):
       config: false,
       watch: false,
       reporters: [reporter],
+      setupFiles: [...setupFilesOf(suiteConfig.test?.setupFiles), ...(run.extraSetupFiles ?? [])],
+      ...(run.testNamePattern ? { testNamePattern: run.testNamePattern } : {}),
       // As bin/conformance.ts sets them: the run's in-flight cap divided among the workers.
       maxWorkers: WORKERS,
       maxConcurrency: Math.max(1, Math.floor(concurrency / WORKERS)),
