@@ -7,8 +7,8 @@ import { config as loadDotenv } from 'dotenv';
 import { startVitest } from 'vitest/node';
 import { startReference, type RunningReference } from '../reference/start.js';
 import { buildRunContext } from '../helpers/build-run-context.js';
-import { formatCatalogue, testNamePatternFor, unknownIds } from '../helpers/catalogue-listing.js';
-import { applyCli, HELP } from '../helpers/cli.js';
+import { formatCatalogue, resolveSelection, testNamePatternFor } from '../helpers/catalogue-listing.js';
+import { applyCli, HELP, type RunOutput } from '../helpers/cli.js';
 import { ConfigError, readConfig } from '../helpers/config.js';
 import { EXIT, exitCodeFor } from '../helpers/exit-code.js';
 import { checkStateHook, checkTarget, PreflightError } from '../helpers/preflight.js';
@@ -28,10 +28,10 @@ function parseShard(shard: string | null): { index: number; count: number } | nu
   return { index, count };
 }
 
-async function run(only: string[], shard: string | null): Promise<number> {
+async function run(selectors: string[], shard: string | null, output: RunOutput): Promise<number> {
   const config = readConfig();
-  const unknown = unknownIds(only);
-  if (unknown.length > 0) throw new ConfigError(`--only names unknown requirement(s): ${unknown.join(', ')} (see --list)`);
+  const { ids: only, unmatched } = resolveSelection(selectors);
+  if (unmatched.length > 0) throw new ConfigError(`--only matches no requirement: ${unmatched.join(', ')} (see --list)`);
   // The seed is fixed here so the first lines can print it and every worker sees the same one.
   const seed = config.seed ?? randomSeed();
 
@@ -52,7 +52,7 @@ async function run(only: string[], shard: string | null): Promise<number> {
     // Tests mostly wait on the network, so a few more workers than cores keep the files overlapping.
     const workers = Math.min(4, config.concurrency);
     const context = buildRunContext(config, target, { seed, workers, selected: only.length ? only : null, shard: parseShard(shard) });
-    const reporter = new VerdictReporter({ reportsDir: config.reportsDir });
+    const reporter = new VerdictReporter({ reportsDir: config.reportsDir, print: output.reporter === 'console', full: output.verbose });
     const vitest = await startVitest('test', [], {
       root: PROJECT_ROOT,
       config: fileURLToPath(new URL('../vitest.config.ts', import.meta.url)),
@@ -60,7 +60,12 @@ async function run(only: string[], shard: string | null): Promise<number> {
       // The runner builds the context; the global setup is only for bare `vitest` runs.
       globalSetup: [],
       provide: { conformance: context },
-      reporters: conformanceReporters({ verdict: reporter, reportsDir: config.reportsDir }),
+      reporters: conformanceReporters({
+        verdict: reporter,
+        reportsDir: config.reportsDir,
+        console: output.reporter === 'json' ? null : output.verbose ? 'default' : 'progress',
+      }),
+      ...(output.failFast ? { bail: 1 } : {}),
       maxWorkers: workers,
       maxConcurrency: Math.max(1, Math.floor(config.concurrency / workers)),
       ...(only.length ? { testNamePattern: testNamePatternFor(only) } : {}),
@@ -68,7 +73,8 @@ async function run(only: string[], shard: string | null): Promise<number> {
     });
     await vitest.close();
     const { code, why } = exitCodeFor(reporter.report);
-    console.log(`conformance: exit ${code}: ${reporter.report ? verdictLine(reporter.report) : 'NOT JUDGED'}: ${why}`);
+    if (output.reporter === 'json') process.stdout.write(`${JSON.stringify(reporter.report, null, 2)}\n`);
+    else console.log(`conformance: exit ${code}: ${reporter.report ? verdictLine(reporter.report) : 'NOT JUDGED'}: ${why}`);
     return code;
   } finally {
     await embedded?.close();
@@ -95,7 +101,9 @@ async function main(): Promise<number> {
     case 'run':
       // Before anything can fail: a run that exits early must not leave an earlier run's verdict behind.
       clearReports(reportsDir());
-      return run(action.only, action.shard);
+      // With --reporter json, stdout carries the document alone: everything else goes to stderr.
+      if (action.output.reporter === 'json') console.log = console.error;
+      return run(action.only, action.shard, action.output);
   }
 }
 

@@ -18,7 +18,9 @@ Scope
   --mode full|safe          CONFORMANCE_MODE (default full; safe for a PROD key)
   --allow-destructive       CONFORMANCE_ALLOW_DESTRUCTIVE=1: full mode with a PROD key
   --strict                  CONFORMANCE_STRICT=1: SHOULD requirements count toward the verdict
-  --only ID[,ID...]         run only these requirements (repeatable); the others are reported not-run
+  --only SEL[,SEL...]       run only these requirements (repeatable): IDs, globs (SNP-KEY-*) or areas
+                            (area:customerRealIp, area:"Token lifecycle"); the others are reported not-run
+  --fail-fast               stop at the first case that does not pass (the verdict covers what ran)
   --shard i/n               run the i-th of n shards (merge the results with --merge)
   --merge DIR...            merge the results of shard runs (their reports folders) into one verdict
 Inputs and outputs
@@ -30,6 +32,9 @@ Politeness
   --rate N                  CONFORMANCE_RATE: at most N requests per second to the target
   --concurrency N           CONFORMANCE_CONCURRENCY: at most N requests in flight
   --timeout MS              CONFORMANCE_TIMEOUT_MS: per-request timeout
+Output
+  --verbose                 vitest's own output (every test) instead of the progress line
+  --reporter json           print only the conformance.json document on stdout (the rest goes to stderr)
 Other
   --list                    print the requirement catalogue (ID, level, basis, safe, sentence) and exit
   --help                    this text
@@ -40,7 +45,14 @@ export type CliAction =
   | { kind: 'help' }
   | { kind: 'list' }
   | { kind: 'merge'; dirs: string[] }
-  | { kind: 'run'; only: string[]; shard: string | null };
+  | { kind: 'run'; only: string[]; shard: string | null; output: RunOutput };
+
+export interface RunOutput {
+  verbose: boolean;
+  failFast: boolean;
+  /** 'json': stdout carries the conformance.json document and nothing else. */
+  reporter: 'console' | 'json';
+}
 
 const ENV_FLAGS: Record<string, string> = {
   'base-url': 'CONFORMANCE_BASE_URL',
@@ -76,6 +88,9 @@ export function applyCli(argv: string[], env: NodeJS.ProcessEnv): CliAction {
         only: { type: 'string', multiple: true },
         shard: { type: 'string' },
         merge: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        'fail-fast': { type: 'boolean' },
+        reporter: { type: 'string' },
         list: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -114,5 +129,7 @@ export function applyCli(argv: string[], env: NodeJS.ProcessEnv): CliAction {
     }
   }
   const only = ((values.only as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  return { kind: 'run', only, shard };
+  const reporter = values.reporter ?? 'console';
+  if (reporter !== 'console' && reporter !== 'json') throw new ConfigError(`--reporter must be console or json, got "${String(reporter)}"`);
+  return { kind: 'run', only, shard, output: { verbose: values.verbose === true, failFast: values['fail-fast'] === true, reporter } };
 }

@@ -344,6 +344,12 @@ export const FAULTS = [
     strict: true,
   },
   {
+    name: 'long-password-500',
+    bug: 'A password longer than the database column (10 000 characters) makes the insert throw: answered 500.',
+    caughtBy: ['SNP-NO-SERVER-ERROR'],
+    strict: false,
+  },
+  {
     name: 'success-sets-session-cookie',
     bug: 'A success logs the customer in with a session cookie.',
     caughtBy: ['SNP-NO-SESSION-ON-SUCCESS'],

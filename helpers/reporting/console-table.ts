@@ -15,19 +15,31 @@ const MARK: Record<RequirementVerdict['status'], string> = {
 /** Failed cases shown per requirement; the rest are in reports/conformance.json. */
 const SHOWN_FAILURES = 3;
 
-export function formatConsoleSummary(report: ConformanceReport): string {
+function requirementLine(req: RequirementVerdict): string {
+  const { passed, failed, skipped, notVerified } = req.cases;
+  const counts = `${passed}/${passed + failed}${skipped ? ` (${skipped} not run)` : ''}${notVerified ? ` (${notVerified} not verified)` : ''}`;
+  return `    ${MARK[req.status]} ${req.id.padEnd(36)} ${req.level.padEnd(6)} ${req.basis.padEnd(13)} ${req.status.padEnd(16)} ${counts}`;
+}
+
+/** One line per area; the area's requirements are listed only where one did not pass (all with `full`). */
+function requirementTable(report: ConformanceReport, full: boolean): string[] {
+  const lines: string[] = [];
+  const areas = [...new Set(report.requirements.map((r) => r.area))];
+  for (const area of areas) {
+    const inArea = report.requirements.filter((r) => r.area === area);
+    const passed = inArea.filter((r) => r.status === 'passed').length;
+    const cases = inArea.reduce((sum, r) => sum + r.cases.passed, 0);
+    lines.push(`  ${passed === inArea.length ? MARK.passed : ' '} ${area}: ${passed}/${inArea.length} requirements passed (${cases} cases)`);
+    for (const req of inArea) if (full || req.status !== 'passed') lines.push(requirementLine(req));
+  }
+  return lines;
+}
+
+/** `full`: every requirement on a line of its own (--verbose); otherwise only those that did not pass. */
+export function formatConsoleSummary(report: ConformanceReport, full = false): string {
   const lines: string[] = ['', `Conformance of ${report.target.baseUrl}${report.target.embedded ? ' (embedded reference)' : ''}`];
   lines.push(`mode ${report.mode} · strict ${report.strict ? 'on' : 'off'} · profile ${report.profile} · seed ${report.seed}`, '');
-  let area = '';
-  for (const req of report.requirements) {
-    if (req.area !== area) {
-      area = req.area;
-      lines.push(`  ${area}`);
-    }
-    const { passed, failed, skipped, notVerified } = req.cases;
-    const counts = `${passed}/${passed + failed}${skipped ? ` (${skipped} not run)` : ''}${notVerified ? ` (${notVerified} not verified)` : ''}`;
-    lines.push(`    ${MARK[req.status]} ${req.id.padEnd(36)} ${req.level.padEnd(6)} ${req.basis.padEnd(13)} ${req.status.padEnd(16)} ${counts}`);
-  }
+  lines.push(...requirementTable(report, full));
   const failing = report.requirements.filter((r) => r.status === 'failed' || r.status === 'unexpected-pass');
   for (const req of failing) {
     lines.push('', `✘ ${req.id} ${req.status}${req.level === 'SHOULD' && !report.strict ? ' (SHOULD: does not count without strict)' : ''}`);

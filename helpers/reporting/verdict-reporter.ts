@@ -65,8 +65,8 @@ export class VerdictReporter implements Reporter {
   report: ConformanceReport | null = null;
   record: RunRecord | null = null;
 
-  /** `reportsDir`: where the files go (default: the run context's); `print`: the console summary. */
-  constructor(private readonly options: { reportsDir?: string; print?: boolean } = {}) {}
+  /** `reportsDir`: where the files go (default: the run context's); `print`: the console summary; `full`: every requirement in it. */
+  constructor(private readonly options: { reportsDir?: string; print?: boolean; full?: boolean } = {}) {}
 
   onInit(vitest: Vitest): void {
     this.vitest = vitest;
@@ -101,6 +101,6 @@ export class VerdictReporter implements Reporter {
     this.report = report;
     this.record = record;
     writeReports(this.options.reportsDir ?? context.reportsDir, report, record);
-    if (this.options.print !== false) console.log(redact(formatConsoleSummary(report)));
+    if (this.options.print !== false) console.log(redact(formatConsoleSummary(report, this.options.full)));
   }
 }

@@ -73,7 +73,7 @@ test('a target that stops answering mid-run: exit 2, cases not verified, no requ
     expect(run.code).toBe(2);
     expect(run.report?.summary.failedMust).toBe(0);
     expect(run.report?.summary.notVerified).toBeGreaterThan(0);
-    expect(run.stdout).toMatch(/conformance: exit 2: NOT JUDGED: \d+ case\(s\) could not be judged: the target gave no answer/);
+    expect(run.stdout).toMatch(/conformance: exit 2: NOT JUDGED.*: \d+ case\(s\) could not be judged: the target gave no answer/);
     expect(run.durationMs).toBeLessThan(30_000);
   } finally {
     await proxy.close();
