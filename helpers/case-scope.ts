@@ -4,16 +4,24 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ServerErrorSeen } from './case-outcome.js';
 
+/** A state-hook setup as it was sent, for the reproduction script (helpers/reproduction.ts). */
+export interface SetupCall {
+  state: string;
+  params: Record<string, unknown>;
+}
+
 export interface CaseScope {
   serverErrors: ServerErrorSeen[];
   retries: number;
   setups: string[];
+  /** The setup that issued each reset token of this case. */
+  tokenSetups: Map<string, SetupCall>;
 }
 
 const storage = new AsyncLocalStorage<CaseScope>();
 
 export function newCaseScope(): CaseScope {
-  return { serverErrors: [], retries: 0, setups: [] };
+  return { serverErrors: [], retries: 0, setups: [], tokenSetups: new Map() };
 }
 
 export function runInCaseScope<T>(scope: CaseScope, body: () => Promise<T>): Promise<T> {

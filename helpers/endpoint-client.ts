@@ -2,11 +2,12 @@
 // as an Exchange; bodies are always sent as bytes so the client never picks a Content-Type by itself.
 import request_ from 'supertest';
 import { currentCase } from './case-scope.js';
-import { toCurl, type Exchange, type RecordedRequest } from './exchange.js';
+import type { Exchange, RecordedRequest } from './exchange.js';
 import { notifyExchange } from './exchange-listeners.js';
 import { sendLargeBody } from './large-body-transport.js';
 import { politely, type Answer } from './polite-transport.js';
 import { registerSecret } from './redaction.js';
+import { reproduction } from './reproduction.js';
 import { runContext } from './run-context.js';
 
 export const ENDPOINT_PATH = '/api/v1/customer/set-new-password';
@@ -70,7 +71,7 @@ export async function send(raw: RawRequest): Promise<Exchange> {
 
   const { answer, retries } = await politely(`${method} ${ENDPOINT_PATH}`, () => timed(() => transmit(baseUrl, request, path)));
   const exchange = recorded(request, answer.status, answer.headers, answer.text, answer.elapsedMs, retries);
-  if (exchange.status >= 500) currentCase()?.serverErrors.push({ status: exchange.status, curl: toCurl(request) });
+  if (exchange.status >= 500) currentCase()?.serverErrors.push({ status: exchange.status, curl: reproduction(request) });
   return notifyExchange(exchange);
 }
 

@@ -2,9 +2,10 @@
 // and a redacted curl line that reproduces the request. The failure carries these as fields (detail), so
 // reports never parse them back out of the message.
 import { requirementById } from '../fixtures/requirements.js';
-import { describeResponse, toCurl, type Exchange } from './exchange.js';
+import { describeResponse, type Exchange } from './exchange.js';
 import type { Outcome } from './outcomes.js';
 import { redact } from './redaction.js';
+import { reproduction } from './reproduction.js';
 
 /** What a failed case shows: every field already redacted. */
 export interface FailureDetail {
@@ -12,7 +13,7 @@ export interface FailureDetail {
   expected: string;
   actual: string;
   why: string;
-  /** A command that repeats the request, or null when the failure is about state, not one request. */
+  /** A shell command that repeats the request (helpers/reproduction.ts), or null when the failure is about state, not one request. */
   curl: string | null;
 }
 
@@ -46,7 +47,7 @@ export function expectOutcome(requirementId: string, exchange: Exchange, ...outc
     expected: outcomes.map((o) => o.label).join(' | '),
     actual: describeResponse(exchange),
     why: redact(reasons.join('; ')),
-    curl: toCurl(exchange.request),
+    curl: reproduction(exchange.request),
   });
 }
 
@@ -54,5 +55,5 @@ export function expectOutcome(requirementId: string, exchange: Exchange, ...outc
 export function expectFact(requirementId: string, holds: boolean, expected: string, actual: string, exchange?: Exchange): void {
   if (holds) return;
   const seen = redact(actual);
-  throw new ConformanceFailure({ requirementId, expected, actual: seen, why: seen, curl: exchange ? toCurl(exchange.request) : null });
+  throw new ConformanceFailure({ requirementId, expected, actual: seen, why: seen, curl: exchange ? reproduction(exchange.request) : null });
 }

@@ -1,6 +1,8 @@
 // The one place secrets are replaced before anything is printed or written: API key, state-hook token,
 // reset tokens and passwords. Values are registered as the suite learns or generates them.
 const secrets = new Map<string, string>();
+/** The raw values and their kinds, for the reproduction script, which names each one as a shell variable. */
+const values = new Map<string, string>();
 /** Longest first, so a secret that contains another is replaced whole; null until needed after a change. */
 let ordered: string[] | null = [];
 
@@ -15,7 +17,13 @@ function forms(value: string): string[] {
 export function registerSecret(value: string | null | undefined, kind: string): void {
   if (!value || value.length < MIN_SECRET_LENGTH) return;
   for (const form of forms(value)) secrets.set(form, `[REDACTED ${kind}]`);
+  if (!values.has(value)) values.set(value, kind);
   ordered = null;
+}
+
+/** The registered values of one kind (e.g. 'password'). */
+export function secretsOfKind(kind: string): string[] {
+  return [...values].filter(([, k]) => k === kind).map(([value]) => value);
 }
 
 export function redact(text: string): string {

@@ -93,9 +93,11 @@ function describeSetup(state: string, params: SetupParams): string {
 }
 
 async function setup(state: string, params: SetupParams): Promise<ProvisionedRequest> {
+  for (const password of params.passwordHistory ?? []) registerSecret(password, 'password');
   currentCase()?.setups.push(describeSetup(state, params));
   const answer = checked<ProvisionedRequest>(await call('setup', state, { ...params }), 'provisioned', `setup "${state}"`);
   registerSecret(answer.token, 'token');
+  currentCase()?.tokenSetups.set(answer.token, { state, params: { ...params } });
   return answer;
 }
 

@@ -1,0 +1,36 @@
+// A failure's reproduction runs as pasted (issue 10): against the reference with a fault, the command from
+// the report, run by bash with the four settings exported, gets the same wrong answer again. It names the
+// key, state token, reset tokens and passwords only as shell variables.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect, test } from 'vitest';
+import { startReference } from '../../reference/start.js';
+import { runSuiteInProcess } from '../support/run-suite-in-process.js';
+
+const run = promisify(execFile);
+
+test('the curl of an E004 failure (fault expiry-ignored) reproduces the success it should not give', async () => {
+  const reference = await startReference({ faults: ['expiry-ignored'], scryptCost: 16 });
+  try {
+    const report = await runSuiteInProcess(reference, { seed: 10, strict: false, testNamePattern: /^SNP-E004-EXPIRED / });
+    const failure = report.requirements.find((r) => r.id === 'SNP-E004-EXPIRED')?.failures[0];
+    expect(failure?.curl).toMatch(/^PASSWORD_1=.* && TOKEN_1=\$\(curl -s -X POST "\$CONFORMANCE_STATE_URL" -H "Authorization: Bearer \$CONFORMANCE_STATE_TOKEN"/);
+    for (const secret of [reference.apiKey, reference.stateToken]) expect(failure?.curl).not.toContain(secret);
+    expect(failure?.curl).not.toContain('REDACTED');
+
+    const { stdout } = await run('bash', ['-c', failure?.curl as string], {
+      env: {
+        PATH: process.env.PATH,
+        CONFORMANCE_BASE_URL: reference.baseUrl,
+        CONFORMANCE_API_KEY: reference.apiKey,
+        CONFORMANCE_STATE_URL: reference.stateUrl,
+        CONFORMANCE_STATE_TOKEN: reference.stateToken,
+      },
+      timeout: 20_000,
+    });
+    expect(stdout).toMatch(/^HTTP\/1\.1 200/);
+    expect(stdout).toContain('{"success":true}');
+  } finally {
+    await reference.close();
+  }
+});
