@@ -19,6 +19,7 @@ import { conformanceReporters } from '../helpers/reporting/reporters.js';
 import { verdictLine } from '../helpers/reporting/verdict.js';
 import { VerdictReporter } from '../helpers/reporting/verdict-reporter.js';
 import { clearReports } from '../helpers/reporting/write-reports.js';
+import { checkStateHookSupport, formatHookCheck } from '../helpers/state-hook-check.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -81,6 +82,21 @@ async function run(selectors: string[], shard: string | null, output: RunOutput)
   }
 }
 
+/** `--check-state-hook`: against the configured hook, or the embedded reference's when no target is set. */
+async function checkHook(): Promise<number> {
+  const config = readConfig();
+  const embedded = config.baseUrl === null ? await startReference() : null;
+  try {
+    const stateUrl = embedded?.stateUrl ?? config.stateUrl;
+    if (stateUrl === null) throw new ConfigError('--check-state-hook needs CONFORMANCE_STATE_URL');
+    const lines = await checkStateHookSupport({ url: stateUrl, token: embedded?.stateToken ?? config.stateToken, timeoutMs: config.timeoutMs });
+    console.log(formatHookCheck(lines));
+    return lines.some((l) => l.mandatory && l.result !== 'supported') ? EXIT.couldNotJudge : EXIT.conformant;
+  } finally {
+    await embedded?.close();
+  }
+}
+
 async function main(): Promise<number> {
   loadDotenv({ quiet: true });
   const action = applyCli(process.argv.slice(2), process.env);
@@ -91,6 +107,8 @@ async function main(): Promise<number> {
     case 'list':
       console.log(formatCatalogue());
       return EXIT.conformant;
+    case 'check-state-hook':
+      return checkHook();
     case 'merge': {
       const into = readConfig().reportsDir;
       clearReports(into);

@@ -36,6 +36,8 @@ Output
   --verbose                 vitest's own output (every test) instead of the progress line
   --reporter json           print only the conformance.json document on stdout (the rest goes to stderr)
 Other
+  --check-state-hook        exercise every state-hook action and state the suite uses, print what is supported,
+                            and exit 0 only if a full run can be judged
   --list                    print the requirement catalogue (ID, level, basis, safe, sentence) and exit
   --help                    this text
 
@@ -45,6 +47,7 @@ export type CliAction =
   | { kind: 'help' }
   | { kind: 'list' }
   | { kind: 'merge'; dirs: string[] }
+  | { kind: 'check-state-hook' }
   | { kind: 'run'; only: string[]; shard: string | null; output: RunOutput };
 
 export interface RunOutput {
@@ -92,6 +95,7 @@ export function applyCli(argv: string[], env: NodeJS.ProcessEnv): CliAction {
         'fail-fast': { type: 'boolean' },
         reporter: { type: 'string' },
         list: { type: 'boolean' },
+        'check-state-hook': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -116,6 +120,7 @@ export function applyCli(argv: string[], env: NodeJS.ProcessEnv): CliAction {
     env[variable] = secret;
   }
 
+  if (values['check-state-hook']) return { kind: 'check-state-hook' };
   if (values.merge) {
     if (positionals.length === 0) throw new ConfigError('--merge needs the reports folders of the shard runs');
     return { kind: 'merge', dirs: positionals };
