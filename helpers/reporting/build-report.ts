@@ -1,7 +1,7 @@
 // Builds reports/conformance.json from the case results of a run (or of several shard runs).
 import type { ExpectedFailure } from '../expectations.js';
 import { SUITE_NAME } from '../suite-version.js';
-import { computeVerdicts, type CaseResult, type ConformanceReport } from './verdict.js';
+import { computeVerdicts, verdictLine, type CaseResult, type ConformanceReport } from './verdict.js';
 
 /** What a run records besides its cases; enough to rebuild its report (and merge shards). */
 export interface RunRecord {
@@ -45,6 +45,7 @@ export function buildReport({ meta, cases, suiteErrors }: RunRecord): Conformanc
     startedAt: meta.startedAt,
     durationMs: meta.durationMs,
     verdict: computed.verdict,
+    verdictLine: verdictLine(computed),
     verdictReason: computed.verdictReason,
     scope: computed.scope,
     shard: meta.shard,

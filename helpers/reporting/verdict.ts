@@ -55,6 +55,8 @@ export interface ConformanceReport {
   startedAt: string;
   durationMs: number;
   verdict: Verdict;
+  /** The verdict word with its scope, as every output prints it: `CONFORMANT (safe mode: 27 of 46 requirements judged)`. */
+  verdictLine: string;
   /** Why the verdict is what it is, in one line. */
   verdictReason: string;
   scope: Scope;
