@@ -19,6 +19,7 @@ import { conformanceReporters } from '../helpers/reporting/reporters.js';
 import { verdictLine } from '../helpers/reporting/verdict.js';
 import { VerdictReporter } from '../helpers/reporting/verdict-reporter.js';
 import { clearReports } from '../helpers/reporting/write-reports.js';
+import { specFilesFor } from '../helpers/spec-files.js';
 import { checkStateHookSupport, formatHookCheck } from '../helpers/state-hook-check.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -50,11 +51,13 @@ async function run(selectors: string[], shard: string | null, output: RunOutput)
     await checkTarget(target.baseUrl, target.apiKey, config.timeoutMs);
     if (config.mode === 'full' && target.stateUrl !== null) await checkStateHook(target.stateUrl, target.stateToken, config.timeoutMs);
 
+    // A selection loads only the files that declare its requirements.
+    const files = only.length ? specFilesFor(PROJECT_ROOT, only) : [];
     // Tests mostly wait on the network, so a few more workers than cores keep the files overlapping.
-    const workers = Math.min(4, config.concurrency);
+    const workers = Math.max(1, Math.min(4, config.concurrency, files.length || 4));
     const context = buildRunContext(config, target, { seed, workers, selected: only.length ? only : null, shard: parseShard(shard) });
     const reporter = new VerdictReporter({ reportsDir: config.reportsDir, print: output.reporter === 'console', full: output.verbose });
-    const vitest = await startVitest('test', [], {
+    const vitest = await startVitest('test', files, {
       root: PROJECT_ROOT,
       config: fileURLToPath(new URL('../vitest.config.ts', import.meta.url)),
       watch: false,
