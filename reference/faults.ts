@@ -115,6 +115,12 @@ export const FAULTS = [
     strict: false,
   },
   {
+    name: 'injection-token-stall',
+    bug: "The token is pasted into SQL text: a time-delay injection (pg_sleep, SLEEP) stalls the answer by 5 s.",
+    caughtBy: ['SNP-E003-HOSTILE-TOKEN'],
+    strict: false,
+  },
+  {
     name: 'nul-in-token-500',
     bug: 'A token holding a NUL character reaches the database driver, which throws: 500.',
     caughtBy: ['SNP-E003-HOSTILE-TOKEN', 'SNP-TOKEN-EXACT-MATCH'],

@@ -33,6 +33,8 @@ export async function setNewPassword(
 ): Promise<PasswordResetOutcome> {
   // Stands for the database driver's error on a NUL character; the fallback handler answers 500.
   if (deps.faults.has('nul-in-token-500') && input.token.includes('\u0000')) throw new Error('invalid byte sequence for encoding "UTF8": 0x00');
+  // Stands for a token pasted into SQL text: the injected delay runs.
+  if (deps.faults.has('injection-token-stall') && /pg_sleep|SLEEP\(/i.test(input.token)) await new Promise((resolve) => setTimeout(resolve, 5_000));
   // Stands for a column length limit the input was never validated against.
   if (deps.faults.has('long-password-500') && input.password.length > 10_000) throw new Error('value too long for type character varying(10000)');
   const tokenDigest = resetTokenDigest(input.token, deps.faults);
