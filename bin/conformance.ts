@@ -49,7 +49,7 @@ async function run(selectors: string[], shard: string | null, output: RunOutput)
       ? { ...embedded, embedded: true }
       : { baseUrl: config.baseUrl as string, apiKey: config.apiKey as string, stateUrl: config.stateUrl, stateToken: config.stateToken, embedded: false };
     await checkTarget(target.baseUrl, target.apiKey, config.timeoutMs);
-    if (config.mode === 'full' && target.stateUrl !== null) await checkStateHook(target.stateUrl, target.stateToken, config.timeoutMs);
+    if (config.mode === 'full' && target.stateUrl !== null) await checkStateHook({ ...target, stateUrl: target.stateUrl }, config.timeoutMs);
 
     // A selection loads only the files that declare its requirements.
     const files = only.length ? specFilesFor(PROJECT_ROOT, only) : [];
@@ -114,7 +114,6 @@ async function main(): Promise<number> {
       return checkHook();
     case 'merge': {
       const into = readConfig().reportsDir;
-      clearReports(into);
       const { code, why } = exitCodeFor(mergeShardReports(action.dirs, into));
       console.log(`conformance: exit ${code}: ${why}`);
       return code;

@@ -1,8 +1,9 @@
 // Builds the run context every test worker and reporter reads (helpers/run-context.ts) from the validated
 // settings and the resolved target, once per run. One builder for the runner (bin/conformance.ts), bare
 // `vitest` runs (helpers/global-setup.ts) and the in-process runs of the project's own tests.
-import type { SuiteConfig } from './config.js';
-import { loadExpectations } from './expectations.js';
+import { requirementById } from '../fixtures/requirements.js';
+import { ConfigError, type SuiteConfig } from './config.js';
+import { loadExpectations, type ExpectedFailure } from './expectations.js';
 import { loadProfile } from './profile.js';
 import type { RunContext } from './run-context.js';
 import { SUITE_VERSION } from './suite-version.js';
@@ -25,6 +26,16 @@ export interface RunChoices {
 
 /** The least a case may take before it counts as not verified: room for a few 429 waits and slow answers. */
 const MIN_CASE_TIMEOUT_MS = 60_000;
+/** The most: below vitest's own backstop (testTimeout 600 s in vitest.config.ts), so the suite decides. */
+const MAX_CASE_TIMEOUT_MS = 540_000;
+
+/** The expectations file, checked against the catalogue before the run: a typo must not wait for the end. */
+function expectedFailures(path: string | null): ExpectedFailure[] {
+  const entries = loadExpectations(path);
+  const unknown = entries.filter((e) => requirementById(e.id) === undefined).map((e) => e.id);
+  if (unknown.length > 0) throw new ConfigError(`CONFORMANCE_EXPECTATIONS ${path} names unknown requirement(s): ${unknown.join(', ')} (see --list)`);
+  return entries;
+}
 
 export function buildRunContext(config: SuiteConfig, target: ResolvedTarget, choices: RunChoices): RunContext {
   const safe = config.mode === 'safe';
@@ -49,8 +60,8 @@ export function buildRunContext(config: SuiteConfig, target: ResolvedTarget, cho
       concurrency: Math.max(1, Math.floor(config.concurrency / workers)),
     },
     timeoutMs: config.timeoutMs,
-    caseTimeoutMs: Math.max(MIN_CASE_TIMEOUT_MS, 4 * config.timeoutMs),
-    expectedFailures: loadExpectations(config.expectationsPath),
+    caseTimeoutMs: Math.min(MAX_CASE_TIMEOUT_MS, Math.max(MIN_CASE_TIMEOUT_MS, 4 * config.timeoutMs)),
+    expectedFailures: expectedFailures(config.expectationsPath),
     expectationsPath: config.expectationsPath,
     selected: choices.selected ?? null,
     shard: choices.shard ?? null,

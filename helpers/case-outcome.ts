@@ -3,7 +3,7 @@
 // Allure. Nothing downstream recovers it from error names, messages or test names.
 import { ConformanceFailure, type FailureDetail } from './expect-outcome.js';
 import { StateHookError, StateNotOfferedError } from './state-hook-client.js';
-import { CaseDeadlineError, RateLimitedError, TargetUnreachableError } from './target-errors.js';
+import { CaseDeadlineError, RateLimitedError, TargetUnavailableError, TargetUnreachableError } from './target-errors.js';
 
 /**
  * passed · failed (the target broke the requirement) · not-verified (the target gave no answer, rate-limited
@@ -30,6 +30,8 @@ export interface CaseMeta {
   serverErrors: ServerErrorSeen[];
   /** 429 answers waited out before a request of this case was answered. */
   retries: number;
+  /** For a not-run case: what limits the run's scope ('safe mode', 'optional states not offered', ...). */
+  scope: string | null;
 }
 
 declare module 'vitest' {
@@ -47,16 +49,19 @@ export interface Classified {
   outcome: Exclude<CaseOutcome, 'passed' | 'expected-failure'>;
   reason: string;
   failure: FailureDetail | null;
+  scope: string | null;
 }
 
 /** Sorts an error that ended a case by its type: whose fault it is decides the outcome. */
 export function classifyError(error: unknown): Classified {
-  if (error instanceof ConformanceFailure) return { outcome: 'failed', reason: error.detail.why, failure: error.detail };
-  if (error instanceof StateNotOfferedError) return { outcome: 'not-run', reason: error.message, failure: null };
-  if (error instanceof StateHookError) return { outcome: 'not-verified', reason: `the state hook could not set up a state: ${error.message}`, failure: null };
-  if (error instanceof RateLimitedError) return { outcome: 'not-verified', reason: `rate limited: ${error.message}`, failure: null };
-  if (error instanceof TargetUnreachableError) return { outcome: 'not-verified', reason: `the target gave no answer: ${error.message}`, failure: null };
-  if (error instanceof CaseDeadlineError) return { outcome: 'not-verified', reason: error.message, failure: null };
+  const none = { failure: null, scope: null };
+  if (error instanceof ConformanceFailure) return { outcome: 'failed', reason: error.detail.why, failure: error.detail, scope: null };
+  if (error instanceof StateNotOfferedError) return { outcome: 'not-run', reason: error.message, failure: null, scope: 'optional states not offered' };
+  if (error instanceof StateHookError) return { outcome: 'not-verified', reason: `the state hook could not set up a state: ${error.message}`, ...none };
+  if (error instanceof RateLimitedError) return { outcome: 'not-verified', reason: `rate limited: ${error.message}`, ...none };
+  if (error instanceof TargetUnavailableError) return { outcome: 'not-verified', reason: `the target is unavailable: ${error.message}`, ...none };
+  if (error instanceof TargetUnreachableError) return { outcome: 'not-verified', reason: `the target gave no answer: ${error.message}`, ...none };
+  if (error instanceof CaseDeadlineError) return { outcome: 'not-verified', reason: error.message, ...none };
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { outcome: 'suite-error', reason: `the suite itself failed (${what})`, failure: null };
+  return { outcome: 'suite-error', reason: `the suite itself failed (${what})`, ...none };
 }

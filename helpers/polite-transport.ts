@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { currentCase } from './case-scope.js';
 import { MAX_RETRY_WAIT_MS, retryAfterMs } from './retry-after.js';
 import { runContext } from './run-context.js';
-import { RateLimitedError, TargetUnreachableError, unreachable } from './target-errors.js';
+import { isNoAnswer, RateLimitedError, TargetUnavailableError, TargetUnreachableError, unreachable } from './target-errors.js';
 import { Throttle } from './throttle.js';
 
 export const MAX_429_RETRIES = 10;
@@ -14,7 +14,16 @@ export const MAX_429_RETRIES = 10;
 export const UNREACHABLE_AFTER = 3;
 
 let throttle: Throttle | null = null;
-let unansweredInARow = 0;
+/** Counted apart, so a slow state hook is never blamed on the target, nor the other way round. */
+const unansweredInARow = { target: 0, hook: 0 };
+
+/** Which service a request goes to. */
+export type Channel = keyof typeof unansweredInARow;
+
+/** A 503 with Retry-After says "not now" like a 429 (RFC 9110 §15.6.4): waited out the same way. */
+function isBusy(answer: Answer): boolean {
+  return answer.status === 429 || (answer.status === 503 && answer.headers['retry-after'] !== undefined);
+}
 
 function workerThrottle(): Throttle {
   if (throttle === null) {
@@ -35,25 +44,32 @@ export interface Attempt<T extends Answer> {
 }
 
 /** Runs `request` politely; `what` names it in retry records and errors (no secrets). */
-export async function politely<T extends Answer>(what: string, request: () => Promise<T>): Promise<Attempt<T>> {
+export async function politely<T extends Answer>(what: string, request: () => Promise<T>, channel: Channel = 'target'): Promise<Attempt<T>> {
   const retries: Attempt<T>['retries'] = [];
   for (;;) {
-    if (unansweredInARow >= UNREACHABLE_AFTER) {
-      throw new TargetUnreachableError(`${what}: not sent, the target stopped answering (${unansweredInARow} requests in a row got no answer)`);
+    if (unansweredInARow[channel] >= UNREACHABLE_AFTER) {
+      throw new TargetUnreachableError(`${what}: not sent, the ${channel === 'hook' ? 'state hook' : 'target'} stopped answering (${unansweredInARow[channel]} requests in a row got no answer)`);
     }
     let answer: T;
     try {
       answer = await workerThrottle().run(request);
-      unansweredInARow = 0;
+      unansweredInARow[channel] = 0;
     } catch (error) {
-      unansweredInARow += 1;
+      // Only a request that got no answer is the target's (or the network's) doing; anything else is the suite's.
+      if (!isNoAnswer(error)) throw error;
+      unansweredInARow[channel] += 1;
       throw unreachable(what, error);
     }
-    if (answer.status !== 429) return { answer, retries };
-    if (retries.length >= MAX_429_RETRIES) throw new RateLimitedError(`${what}: still 429 after ${MAX_429_RETRIES} retries`);
+    // A gateway that cannot reach the application: no verdict on the application.
+    if (channel === 'target' && (answer.status === 502 || answer.status === 504)) {
+      throw new TargetUnavailableError(`${what}: ${answer.status} from a gateway in front of the application`);
+    }
+    if (!isBusy(answer)) return { answer, retries };
+    const busy = answer.status === 429 ? RateLimitedError : TargetUnavailableError;
+    if (retries.length >= MAX_429_RETRIES) throw new busy(`${what}: still ${answer.status} after ${MAX_429_RETRIES} retries`);
     const waitedMs = retryAfterMs(answer.headers['retry-after']);
     if (waitedMs > MAX_RETRY_WAIT_MS) {
-      throw new RateLimitedError(`${what}: 429 with Retry-After ${Math.round(waitedMs / 1000)} s, more than the suite waits (${MAX_RETRY_WAIT_MS / 1000} s)`);
+      throw new busy(`${what}: ${answer.status} with Retry-After ${Math.round(waitedMs / 1000)} s, more than the suite waits (${MAX_RETRY_WAIT_MS / 1000} s)`);
     }
     retries.push({ status: answer.status, waitedMs });
     const scope = currentCase();

@@ -10,8 +10,6 @@ export class PreflightError extends Error {
   override name = 'PreflightError';
 }
 
-/** The preflight does not wait longer than this for one answer, whatever the per-request timeout. */
-const MAX_PREFLIGHT_MS = 5_000;
 /** 429 answers the preflight waits out (each at most MAX_RETRY_WAIT_MS) before it calls the target rate-limited. */
 const PREFLIGHT_429_RETRIES = 2;
 
@@ -22,7 +20,7 @@ interface Probe {
 }
 
 async function reach(url: string, init: RequestInit, what: string, timeoutMs: number): Promise<Probe> {
-  const limit = Math.min(timeoutMs, MAX_PREFLIGHT_MS);
+  const limit = timeoutMs;
   for (let attempt = 0; ; attempt += 1) {
     let response: Response;
     try {
@@ -80,16 +78,22 @@ export function setupProblem(probe: Probe, where: string): string | null {
   return null;
 }
 
-/** One ordinary request with the key and a random never-issued token must reach the endpoint. */
-export async function checkTarget(baseUrl: string, apiKey: string, timeoutMs: number): Promise<void> {
-  const where = `POST ${new URL(baseUrl).origin}${new URL(baseUrl).pathname.replace(/\/$/, '')}${ENDPOINT_PATH}`;
-  const body = JSON.stringify({ token: randomBytes(16).toString('hex'), password: `Preflight-${randomBytes(8).toString('hex')}` });
-  const probe = await reach(
+/** A password every common policy accepts (12+ characters, upper and lower case, digits, a symbol). */
+const preflightPassword = (): string => `Preflight-${randomBytes(8).toString('hex')}-Aa1`;
+
+function submitToEndpoint(baseUrl: string, apiKey: string, token: string, password: string, timeoutMs: number): Promise<Probe> {
+  return reach(
     `${baseUrl}${ENDPOINT_PATH}?apiKey=${encodeURIComponent(apiKey)}`,
-    { method: 'POST', headers: { 'Content-Type': 'application/json' }, body },
+    { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token, password }) },
     'target',
     timeoutMs,
   );
+}
+
+/** One ordinary request with the key and a random never-issued token must reach the endpoint. */
+export async function checkTarget(baseUrl: string, apiKey: string, timeoutMs: number): Promise<void> {
+  const where = `POST ${new URL(baseUrl).origin}${new URL(baseUrl).pathname.replace(/\/$/, '')}${ENDPOINT_PATH}`;
+  const probe = await submitToEndpoint(baseUrl, apiKey, randomBytes(16).toString('hex'), preflightPassword(), timeoutMs);
   const problem = setupProblem(probe, where);
   if (problem !== null) throw new PreflightError(problem);
 }
@@ -100,8 +104,19 @@ async function callHook(stateUrl: string, stateToken: string | null, timeoutMs: 
   return reach(stateUrl, { method: 'POST', headers, body: JSON.stringify(payload) }, 'state hook', timeoutMs);
 }
 
-/** The hook must refuse an unknown state with 400, accept the token, and set up and remove a pending request. */
-export async function checkStateHook(stateUrl: string, stateToken: string | null, timeoutMs: number): Promise<void> {
+export interface HookTarget {
+  baseUrl: string;
+  apiKey: string;
+  stateUrl: string;
+  stateToken: string | null;
+}
+
+/**
+ * The hook must refuse an unknown state with 400, accept the token, and set up and remove a pending request
+ * whose token the endpoint knows: the customer's current password on it answers E002 (which changes
+ * nothing), not E003. A hook of another environment than the API and key would fail every stateful case.
+ */
+export async function checkStateHook({ baseUrl, apiKey, stateUrl, stateToken }: HookTarget, timeoutMs: number): Promise<void> {
   const probe = await callHook(stateUrl, stateToken, timeoutMs, { action: 'setup', state: 'conformance preflight: unknown state', params: {} });
   if (probe.status === 401 || probe.status === 403) {
     throw new PreflightError(`state hook refused the token (HTTP ${probe.status}): check CONFORMANCE_STATE_TOKEN`);
@@ -109,10 +124,20 @@ export async function checkStateHook(stateUrl: string, stateToken: string | null
   if (probe.status >= 500 || probe.status === 404 || probe.status >= 300 && probe.status < 400) {
     throw new PreflightError(`state hook is unusable: HTTP ${probe.status} to a probe (expected 400 for an unknown state)`);
   }
-  const setup = await callHook(stateUrl, stateToken, timeoutMs, { action: 'setup', state: 'pending reset request', params: {} });
-  const customerId = (setup.json as { customerId?: unknown } | undefined)?.customerId;
-  if (setup.status !== 200 || typeof customerId !== 'string') {
+  const current = preflightPassword();
+  const setup = await callHook(stateUrl, stateToken, timeoutMs, { action: 'setup', state: 'pending reset request', params: { passwordHistory: [current] } });
+  const { customerId, token } = (setup.json ?? {}) as { customerId?: unknown; token?: unknown };
+  if (setup.status !== 200 || typeof customerId !== 'string' || typeof token !== 'string') {
     throw new PreflightError(`state hook cannot set up "pending reset request" (HTTP ${setup.status}): full mode needs it (see docs/state-hook.md, or run CONFORMANCE_MODE=safe)`);
   }
-  await callHook(stateUrl, stateToken, timeoutMs, { action: 'teardown', state: 'customer', params: { customerId } });
+  try {
+    const answer = await submitToEndpoint(baseUrl, apiKey, token, current, timeoutMs);
+    if ((answer.json as { errorCode?: unknown } | undefined)?.errorCode === 'E003') {
+      throw new PreflightError(
+        'the endpoint does not know a token the state hook just issued (E003): CONFORMANCE_STATE_URL and CONFORMANCE_BASE_URL (and the key) must be the same environment',
+      );
+    }
+  } finally {
+    await callHook(stateUrl, stateToken, timeoutMs, { action: 'teardown', state: 'customer', params: { customerId } });
+  }
 }

@@ -68,7 +68,8 @@ function finish(meta: CaseMeta, scope: CaseScope): void {
 
 /** Runs one case and records its outcome in task.meta; expected failures and not-run cases end skipped. */
 async function runCase(id: RequirementId, context: SuiteContext, body: () => Promise<void> | void): Promise<void> {
-  const meta: CaseMeta = { outcome: 'passed', reason: null, failure: null, setups: [], serverErrors: [], retries: 0 };
+  // Until the case ends here, it has not passed: a case that vitest ends some other way stays a suite error.
+  const meta: CaseMeta = { outcome: 'suite-error', reason: 'the case did not finish', failure: null, setups: [], serverErrors: [], retries: 0, scope: null };
   context.task.meta.conformance = meta;
   const scope = newCaseScope();
   const { caseTimeoutMs, expectedFailures } = runContext();
@@ -82,9 +83,12 @@ async function runCase(id: RequirementId, context: SuiteContext, body: () => Pro
     ended = error;
   }
   finish(meta, scope);
-  if (ended === null) return;
+  if (ended === null) {
+    Object.assign(meta, { outcome: 'passed', reason: null });
+    return;
+  }
   if (isVitestSkip(ended)) {
-    Object.assign(meta, { outcome: 'not-run', reason: ended.note ?? 'not applicable to this target' });
+    Object.assign(meta, { outcome: 'not-run', reason: ended.note ?? 'not applicable to this target', scope: 'not applicable' });
     throw ended; // vitest's own skip, passed on as it came
   }
   Object.assign(meta, classifyError(ended));

@@ -5,6 +5,7 @@ import { describeErrors, validator } from './json-schemas.js';
 import { politely } from './polite-transport.js';
 import { registerSecret, redact } from './redaction.js';
 import { runContext } from './run-context.js';
+import { TargetUnreachableError } from './target-errors.js';
 
 export const STATES = {
   pending: 'pending reset request',
@@ -60,9 +61,11 @@ async function call(action: string, state: string, params: Record<string, unknow
         signal: AbortSignal.timeout(runContext().timeoutMs),
       });
       return { status: res.status, headers: Object.fromEntries(res.headers), text: await res.text() };
-    }));
+    }, 'hook'));
   } catch (error) {
-    throw new StateHookError(`state hook unreachable for ${action} "${state}": ${(error as Error).message}`);
+    // No answer from the hook is the hook's problem; any other error (a bug of the suite) stays what it is.
+    if (error instanceof TargetUnreachableError) throw new StateHookError(`state hook unreachable for ${action} "${state}": ${error.message}`);
+    throw error;
   }
   const { text } = response;
   if (response.status === 204) return null;

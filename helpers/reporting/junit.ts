@@ -36,7 +36,26 @@ function caseElement(c: CaseResult): string {
   }
 }
 
-export function formatJunit(report: ConformanceReport, cases: CaseResult[]): string {
+/** A requirement listed as expected to fail that passed fails the run: it gets a failing case of its own. */
+function unexpectedPasses(report: ConformanceReport): CaseResult[] {
+  return report.requirements
+    .filter((r) => r.status === 'unexpected-pass')
+    .map((r) => ({
+      name: `${r.id} is listed in the expectations file but passed`,
+      requirementId: r.id,
+      outcome: 'failed',
+      reason: r.reason,
+      failure: null,
+      setups: [],
+      serverErrors: [],
+      retries: 0,
+      durationMs: 0,
+      scope: null,
+    }));
+}
+
+export function formatJunit(report: ConformanceReport, judgedCases: CaseResult[]): string {
+  const cases = [...judgedCases, ...unexpectedPasses(report)];
   const byRequirement = new Map<string, CaseResult[]>();
   for (const c of cases) {
     const id = c.requirementId ?? 'unknown';

@@ -2,7 +2,7 @@
 // folder for `npm run report`. Shards cannot lie: each records its i/n and seed, and a merge refuses a
 // missing, duplicated or mismatched shard (exit 2).
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError } from '../config.js';
 import { buildReport, type RunRecord } from './build-report.js';
 import { formatConsoleSummary } from './console-table.js';
@@ -52,6 +52,10 @@ export function checkShards(records: RunRecord[], dirs: string[]): void {
 }
 
 export function mergeShardReports(dirs: string[], into: string): ConformanceReport {
+  // The merge clears its own reports folder first: a shard's folder cannot be it.
+  if (dirs.some((dir) => resolve(dir) === resolve(into))) {
+    throw new ConfigError(`--merge: the shards' folders must differ from the reports folder (${into}): set CONFORMANCE_REPORTS_DIR or --reports-dir`);
+  }
   const records = dirs.map(load);
   checkShards(records, dirs);
   const [first] = records as [RunRecord, ...RunRecord[]];

@@ -24,29 +24,45 @@ export function replayCommand(context: RunContext): string {
   return `${settings.join(' ')} npm run conformance${flags.length ? ` -- ${flags.join(' ')}` : ''}`;
 }
 
+type Outcome = { outcome: CaseOutcome; reason: string | null; scope: string | null };
+
 /** A test that ended without the suite's classification (it never reached runCase): skipped or the suite's fault. */
-function unclassified(test: TestCase): { outcome: CaseOutcome; reason: string | null } {
+function unclassified(test: TestCase): Outcome {
   const result = test.result();
-  if (result.state === 'skipped' || result.state === 'pending') return { outcome: 'not-run', reason: test.meta().skipReason ?? 'skipped' };
-  if (result.state === 'passed') return { outcome: 'suite-error', reason: 'a test not declared through requirement(): its outcome is unknown' };
+  const meta = test.meta();
+  if (result.state === 'skipped' || result.state === 'pending') {
+    return { outcome: 'not-run', reason: meta.skipReason ?? 'skipped', scope: meta.skipReason ? 'safe mode' : null };
+  }
+  if (result.state === 'passed') return { outcome: 'suite-error', reason: 'a test not declared through requirement(): its outcome is unknown', scope: null };
   const first = result.errors?.[0];
-  return { outcome: 'suite-error', reason: `the case ended outside the suite's classification (${redact(first?.message ?? 'no error')})` };
+  return { outcome: 'suite-error', reason: `the case ended outside the suite's classification (${redact(first?.message ?? 'no error')})`, scope: null };
+}
+
+/** The case's own classification, unless vitest ended it otherwise (its own time-out after the case passed). */
+function classified(test: TestCase): Outcome | null {
+  const meta = test.meta().conformance;
+  if (meta === undefined) return null;
+  if (meta.outcome === 'passed' && test.result().state === 'failed') {
+    return { outcome: 'suite-error', reason: 'vitest failed a case the suite had passed (its own time-out?)', scope: null };
+  }
+  return { outcome: meta.outcome, reason: meta.reason, scope: meta.scope };
 }
 
 function caseResult(test: TestCase): CaseResult {
   const meta = test.meta();
-  const classified = meta.conformance;
-  const { outcome, reason } = classified ?? unclassified(test);
+  const classifiedCase = meta.conformance;
+  const { outcome, reason, scope } = classified(test) ?? unclassified(test);
   return {
     name: test.name,
     requirementId: meta.requirementId ?? null,
     outcome,
     reason,
-    failure: classified?.failure ?? null,
-    setups: classified?.setups ?? [],
-    serverErrors: classified?.serverErrors ?? [],
-    retries: classified?.retries ?? 0,
+    failure: classifiedCase?.failure ?? null,
+    setups: classifiedCase?.setups ?? [],
+    serverErrors: classifiedCase?.serverErrors ?? [],
+    retries: classifiedCase?.retries ?? 0,
     durationMs: test.diagnostic()?.duration ?? 0,
+    scope,
   };
 }
 

@@ -17,6 +17,8 @@ export interface CaseResult {
   serverErrors: ServerErrorSeen[];
   retries: number;
   durationMs: number;
+  /** For a not-run case: what limits the run's scope ('safe mode', 'optional states not offered', ...). */
+  scope: string | null;
 }
 
 export type RequirementStatus = 'passed' | 'failed' | 'expected-failure' | 'unexpected-pass' | 'not-run';
@@ -29,6 +31,8 @@ export interface RequirementVerdict {
   statement: string;
   area: string;
   status: RequirementStatus;
+  /** Why a not-run requirement was not judged, as data: out of the run's scope, or it could not be judged. */
+  notRun: 'not-selected' | 'out-of-scope' | 'not-verified' | 'suite-error' | null;
   cases: { passed: number; failed: number; skipped: number; notVerified: number };
   reason: string | null;
   /** Failure details of the failed cases (redacted), as fields. */
@@ -128,6 +132,7 @@ export function serverErrorCases(cases: CaseResult[], expected: Map<string, Expe
         serverErrors: [],
         retries: 0,
         durationMs: 0,
+        scope: null,
       })),
     );
 }
@@ -140,30 +145,36 @@ function firstReason(results: CaseResult[], outcome: CaseOutcome): string {
   return results.find((r) => r.outcome === outcome)?.reason ?? outcome;
 }
 
-function requirementStatus(results: CaseResult[], expectation: ExpectedFailure | undefined, selected: boolean): { status: RequirementStatus; reason: string | null } {
-  if (!selected) return { status: 'not-run', reason: 'not selected (--only)' };
+type StatusOf = { status: RequirementStatus; reason: string | null; notRun: RequirementVerdict['notRun']; scope: string | null };
+
+function requirementStatus(results: CaseResult[], expectation: ExpectedFailure | undefined, selected: boolean): StatusOf {
+  const judged = (status: RequirementStatus, reason: string | null): StatusOf => ({ status, reason, notRun: null, scope: null });
+  if (!selected) return { status: 'not-run', reason: 'not selected (--only)', notRun: 'not-selected', scope: '--only' };
   const failed = count(results, 'failed', 'expected-failure');
-  if (failed > 0) return expectation ? { status: 'expected-failure', reason: `known deviation: ${expectation.reason}` } : { status: 'failed', reason: null };
+  if (failed > 0) return expectation ? judged('expected-failure', `known deviation: ${expectation.reason}`) : judged('failed', null);
   const broken = count(results, 'suite-error');
-  if (broken > 0) return { status: 'not-run', reason: `not judged: the suite itself failed in ${broken} case(s): ${firstReason(results, 'suite-error')}` };
-  const notVerified = count(results, 'not-verified');
-  if (notVerified > 0) return { status: 'not-run', reason: `not verified (${notVerified} case(s)): ${firstReason(results, 'not-verified')}` };
-  const passed = count(results, 'passed');
-  const notRun = count(results, 'not-run');
-  if (passed === 0) return { status: 'not-run', reason: notRun > 0 ? firstReason(results, 'not-run') : 'no case ran' };
-  if (expectation) {
-    return { status: 'unexpected-pass', reason: `listed as expected to fail (${expectation.reason}) but passed: remove it from the expectations file` };
+  if (broken > 0) {
+    return { status: 'not-run', reason: `not judged: the suite itself failed in ${broken} case(s): ${firstReason(results, 'suite-error')}`, notRun: 'suite-error', scope: null };
   }
-  return { status: 'passed', reason: notRun > 0 ? `partially verified: ${notRun} case(s) not run (${firstReason(results, 'not-run')})` : null };
+  const notVerified = count(results, 'not-verified');
+  if (notVerified > 0) return { status: 'not-run', reason: `not verified (${notVerified} case(s)): ${firstReason(results, 'not-verified')}`, notRun: 'not-verified', scope: null };
+  const passed = count(results, 'passed');
+  const notRun = results.filter((r) => r.outcome === 'not-run');
+  if (passed === 0) {
+    return { status: 'not-run', reason: notRun.length > 0 ? firstReason(results, 'not-run') : 'no case ran', notRun: 'out-of-scope', scope: notRun[0]?.scope ?? null };
+  }
+  if (expectation) {
+    return judged('unexpected-pass', `listed as expected to fail (${expectation.reason}) but passed: remove it from the expectations file`);
+  }
+  return judged('passed', notRun.length > 0 ? `partially verified: ${notRun.length} case(s) not run (${firstReason(results, 'not-run')})` : null);
 }
 
-function scopeOf(requirements: RequirementVerdict[], input: VerdictInput): Scope {
-  const limits: string[] = [];
-  if (input.mode === 'safe') limits.push('safe mode');
-  if (input.selected !== null) limits.push('--only');
-  if (input.shard !== null) limits.push(`shard ${input.shard.index}/${input.shard.count}`);
-  if (requirements.some((r) => r.status === 'not-run' && r.reason?.includes('does not offer'))) limits.push('optional states not offered');
-  return { judged: requirements.filter((r) => JUDGED.has(r.status)).length, total: requirements.length, limits };
+function scopeOf(statuses: StatusOf[], input: VerdictInput): Scope {
+  const limits = new Set<string>();
+  if (input.mode === 'safe') limits.add('safe mode');
+  if (input.shard !== null) limits.add(`shard ${input.shard.index}/${input.shard.count}`);
+  for (const { scope } of statuses) if (scope !== null && scope !== 'not applicable') limits.add(scope);
+  return { judged: statuses.filter((r) => JUDGED.has(r.status)).length, total: statuses.length, limits: [...limits] };
 }
 
 export function computeVerdicts(input: VerdictInput): ComputedVerdict {
@@ -183,9 +194,10 @@ export function computeVerdicts(input: VerdictInput): ComputedVerdict {
   }
 
   const selected = input.selected === null ? null : new Set(input.selected);
-  const requirements = REQUIREMENTS.map((req): RequirementVerdict => {
+  const statuses = REQUIREMENTS.map((req) => requirementStatus(byId.get(req.id) ?? [], expected.get(req.id), selected === null || selected.has(req.id)));
+  const requirements = REQUIREMENTS.map((req, i): RequirementVerdict => {
     const results = byId.get(req.id) ?? [];
-    const { status, reason } = requirementStatus(results, expected.get(req.id), selected === null || selected.has(req.id));
+    const { status, reason, notRun } = statuses[i] as StatusOf;
     return {
       id: req.id,
       level: req.level,
@@ -194,6 +206,7 @@ export function computeVerdicts(input: VerdictInput): ComputedVerdict {
       statement: req.statement,
       area: req.area,
       status,
+      notRun,
       cases: {
         passed: count(results, 'passed'),
         failed: count(results, 'failed', 'expected-failure'),
@@ -209,16 +222,19 @@ export function computeVerdicts(input: VerdictInput): ComputedVerdict {
   const suiteErrorCases = count(input.cases, 'suite-error');
   const counted = (r: RequirementVerdict) => r.level === 'MUST' || input.strict;
   const broken = requirements.filter((r) => counted(r) && (r.status === 'failed' || r.status === 'unexpected-pass'));
-  const scope = scopeOf(requirements, input);
+  const scope = scopeOf(statuses, input);
 
+  const suiteBroken = suiteErrors.length > 0 || suiteErrorCases > 0;
+  const suiteNote = `the suite itself failed${suiteErrorCases ? ` in ${suiteErrorCases} case(s)` : ''} (an error in the suite's code, not the target's): please report it with reports/cases.json`;
   let verdict: Verdict;
   let verdictReason: string;
-  if (suiteErrors.length > 0 || suiteErrorCases > 0) {
-    verdict = 'not-judged';
-    verdictReason = `the suite itself failed${suiteErrorCases ? ` in ${suiteErrorCases} case(s)` : ''} (an error in the suite's code, not the target's): please report it with reports/cases.json`;
-  } else if (broken.length > 0) {
+  if (broken.length > 0) {
+    // A demonstrated failure stands even when the suite broke elsewhere; the suite error is still named.
     verdict = 'non-conformant';
-    verdictReason = `${broken.length} requirement(s) failed: ${broken.map((r) => r.id).join(', ')}`;
+    verdictReason = `${broken.length} requirement(s) failed: ${broken.map((r) => r.id).join(', ')}${suiteBroken ? `; also, ${suiteNote}` : ''}`;
+  } else if (suiteBroken) {
+    verdict = 'not-judged';
+    verdictReason = suiteNote;
   } else if (notVerified > 0) {
     verdict = 'not-judged';
     verdictReason = `${notVerified} case(s) could not be judged: ${firstReason(input.cases, 'not-verified')}`;

@@ -15,6 +15,8 @@ export const REPORT_FILES = ['conformance.json', 'conformance.md', 'cases.json',
 export function clearReports(dir: string): void {
   for (const file of REPORT_FILES) rmSync(join(dir, file), { force: true });
   rmSync(join(dir, 'allure-results'), { recursive: true, force: true });
+  // The HTML of an earlier run (npm run report) carries its verdict in its title; the history file stays.
+  rmSync(join(dir, 'allure-report'), { recursive: true, force: true });
   rmSync(join(dir, 'retries.jsonl'), { force: true }); // written by versions before 0.2
 }
 

@@ -24,7 +24,9 @@ describe('listing and help', () => {
   });
 
   test.each([
-    { args: ['--only', 'SNP-NOPE'], line: /unknown requirement\(s\): SNP-NOPE/ },
+    { args: ['--only', 'SNP-NOPE'], line: /--only matches no requirement: SNP-NOPE/ },
+    { args: ['--only', 'area:Nowhere'], line: /--only matches no requirement: area:Nowhere/ },
+    { args: ['--reporter', 'xml'], line: /--reporter must be console or json/ },
     { args: ['--api-key-env', 'CONFORMANCE_TEST_UNSET_VARIABLE'], line: /that environment variable is not set/ },
     { args: ['--shard', '3/2'], line: /--shard must be i\/n/ },
     { args: ['--frobnicate'], line: /Unknown option/ },

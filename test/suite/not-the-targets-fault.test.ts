@@ -35,6 +35,34 @@ describe('a wrong setup is one line and exit 2, before any test (observation 2)'
   });
 });
 
+test('a state hook of another environment than the API and key: one line and exit 2, not a failure per case', async () => {
+  const api = await startReference();
+  const other = await startReference();
+  try {
+    const run = await runConformance({ ...targetEnv(api), CONFORMANCE_STATE_URL: other.stateUrl, CONFORMANCE_STATE_TOKEN: other.stateToken }, 30_000);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^conformance: NOT JUDGED: the endpoint does not know a token the state hook just issued \(E003\)/);
+    expect(run.report).toBeNull();
+  } finally {
+    await api.close();
+    await other.close();
+  }
+});
+
+test('a transient 503 with Retry-After from a gateway is waited out, not judged as a server error', async () => {
+  const reference = await startReference();
+  const busy: ProxyAnswer = { status: 503, headers: { 'Content-Type': 'text/html', 'Retry-After': '1' }, body: '<html><body>503 Service Temporarily Unavailable</body></html>' };
+  const proxy = await startLoopbackProxy(reference.baseUrl, { intercept: (n) => (n === 40 || n === 41 ? busy : null) });
+  try {
+    const run = await runConformance({ ...targetEnv(reference, proxy.url), CONFORMANCE_SEED: '5' }, 60_000, ['--only', 'area:API key,SNP-NO-SERVER-ERROR']);
+    expect(run.code, run.stdout.slice(-2000)).toBe(0);
+    expect(run.report?.summary.retries).toBeGreaterThan(0);
+  } finally {
+    await proxy.close();
+    await reference.close();
+  }
+});
+
 test('a run that exits 2 early leaves no report of an earlier run behind (observation 6)', async () => {
   const reportsDir = mkdtempSync(join(tmpdir(), 'stale-reports-'));
   for (const file of ['conformance.json', 'conformance.md', 'cases.json', 'junit.xml']) writeFileSync(join(reportsDir, file), '{"verdict":"conformant"}');

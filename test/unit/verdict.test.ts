@@ -10,9 +10,9 @@ import { formatJunit } from '../../helpers/reporting/junit.js';
 import { formatMarkdown } from '../../helpers/reporting/markdown.js';
 import { verdictLine, type CaseResult, type ConformanceReport } from '../../helpers/reporting/verdict.js';
 
-function result(id: string, outcome: CaseOutcome, reason: string | null = null): CaseResult {
+function result(id: string, outcome: CaseOutcome, reason: string | null = null, scope: string | null = null): CaseResult {
   const failure = outcome === 'failed' || outcome === 'expected-failure' ? { requirementId: id, expected: 'E003', actual: '200 {}', why: 'errorCode is undefined', curl: 'curl …' } : null;
-  return { name: `${id} case`, requirementId: id, outcome, reason, failure, setups: [], serverErrors: [], retries: 0, durationMs: 1 };
+  return { name: `${id} case`, requirementId: id, outcome, reason, failure, setups: [], serverErrors: [], retries: 0, durationMs: 1, scope };
 }
 const allPassing = () => REQUIREMENTS.map((r) => result(r.id, 'passed'));
 
@@ -53,10 +53,14 @@ describe('verdicts and exit codes', () => {
     expect(formatMarkdown(r)).toMatch(/^# Conformance report: NOT JUDGED/m);
   });
 
-  test('a suite error anywhere: NOT JUDGED (exit 2) and the message names the suite, even next to a failure', () => {
-    const r = report([...allPassing(), result('SNP-E004-EXPIRED', 'suite-error', 'the suite itself failed (TypeError: x)'), result('SNP-TOKEN-SINGLE-USE', 'failed')]);
-    expect([r.verdict, exitCodeFor(r).code]).toEqual(['not-judged', 2]);
-    expect(r.verdictReason).toMatch(/the suite itself failed .*please report it/);
+  test('a suite error: NOT JUDGED (exit 2) and the message names the suite; next to a real failure, NON-CONFORMANT naming both', () => {
+    const broken = report([...allPassing(), result('SNP-E004-EXPIRED', 'suite-error', 'the suite itself failed (TypeError: x)')]);
+    expect([broken.verdict, exitCodeFor(broken).code]).toEqual(['not-judged', 2]);
+    expect(broken.verdictReason).toMatch(/the suite itself failed .*please report it/);
+    expect(broken.requirements.find((x) => x.id === 'SNP-E004-EXPIRED')?.notRun).toBe('suite-error');
+    const both = report([...allPassing(), result('SNP-E004-EXPIRED', 'suite-error', 'the suite itself failed (TypeError: x)'), result('SNP-TOKEN-SINGLE-USE', 'failed')]);
+    expect([both.verdict, exitCodeFor(both).code]).toEqual(['non-conformant', 1]);
+    expect(both.verdictReason).toMatch(/SNP-TOKEN-SINGLE-USE.*also, the suite itself failed/);
   });
 
   test('observation 4: a run that judged part of the catalogue says so on the verdict line', () => {
@@ -70,7 +74,7 @@ describe('verdicts and exit codes', () => {
   });
 
   test('optional states a hook does not offer: not-run, still CONFORMANT, with the scope shown', () => {
-    const cases = [...allPassing().filter((c) => c.requirementId !== 'SNP-E001-CHANGE-FAILED'), result('SNP-E001-CHANGE-FAILED', 'not-run', 'the state hook does not offer "x"')];
+    const cases = [...allPassing().filter((c) => c.requirementId !== 'SNP-E001-CHANGE-FAILED'), result('SNP-E001-CHANGE-FAILED', 'not-run', 'the state hook answered 400 to an optional state', 'optional states not offered')];
     const r = report(cases);
     expect(r.verdict).toBe('conformant');
     expect(verdictLine(r)).toMatch(/^CONFORMANT \(optional states not offered: \d+ of \d+ requirements judged\)$/);
