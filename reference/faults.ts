@@ -194,6 +194,12 @@ export const FAULTS = [
     strict: false,
   },
   {
+    name: 'history-strips-invisible',
+    bug: 'The history check compares passwords with format and control characters removed and whitespace trimmed.',
+    caughtBy: ['SNP-HISTORY-INVISIBLE-CHARACTERS'],
+    strict: true,
+  },
+  {
     name: 'history-global',
     bug: "The history check compares with every customer's passwords, not only the token's customer's.",
     caughtBy: ['SNP-HISTORY-PER-CUSTOMER'],

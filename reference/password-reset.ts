@@ -79,6 +79,7 @@ async function checkAndChangeLocked(
   if (faults.has('change-attempted-before-history') && request.failPasswordChange) return 'E001';
   let candidates = [input.password];
   if (faults.has('history-case-insensitive')) candidates = caseVariants(input.password);
+  if (faults.has('history-strips-invisible')) candidates = [input.password.replace(/[\p{Cc}\p{Cf}]/gu, '').trim()];
   for (const candidate of candidates) if (await passwordMatchesAny(candidate, history)) return 'E002';
 
   // Test-only fault injection: the state hook's "reset request with failing password change".

@@ -32,6 +32,24 @@ exact.each([
   await expectCurrentPassword(exact.id, state, customerId, candidate, true, 'the case-changed password');
 });
 
+// Whether NFC/NFD/NFKC forms count as the same password is left alone here: NIST SP 800-63B (5.1.1.2)
+// recommends normalising, the profile stores passwords exactly; invisible characters are no such case.
+const invisible = requirement('SNP-HISTORY-INVISIBLE-CHARACTERS');
+invisible.each([
+  { label: 'the current password with a zero-width space inserted', index: 0, change: (p: string) => `${p.slice(0, 4)}\u200b${p.slice(4)}` },
+  { label: 'the current password with a soft hyphen inserted', index: 0, change: (p: string) => `${p.slice(0, 4)}\u00ad${p.slice(4)}` },
+  { label: 'the current password with a zero-width joiner appended', index: 0, change: (p: string) => `${p}\u200d` },
+  { label: 'the current password with a trailing space', index: 0, change: (p: string) => `${p} ` },
+  { label: 'an earlier password with a leading tab', index: 1, change: (p: string) => `\t${p}` },
+])('$label is not previously used: it succeeds and is stored exactly', async ({ index, change }, { rand, state }) => {
+  const history = [randomPassword(rand), randomPassword(rand)];
+  const candidate = change(history[index] as string);
+  const { customerId, token } = await state.pendingRequest({ passwordHistory: history });
+  expectOutcome(invisible.id, await submit({ token, password: candidate }), success());
+  await expectCurrentPassword(invisible.id, state, customerId, candidate, true, 'the password with the invisible character');
+  await expectCurrentPassword(invisible.id, state, customerId, history[index] as string, false, 'the password without it');
+});
+
 const perCustomer = requirement('SNP-HISTORY-PER-CUSTOMER');
 perCustomer.each([
   { label: "another customer's current password", index: 0 },
