@@ -60,7 +60,7 @@ eachCase(namesField.id, FIELD_CASES, 'the validation error for $label names the 
   expectFact(namesField.id, description.toLowerCase().includes(field.toLowerCase()), `a description naming "${field}"`, JSON.stringify(description), exchange);
 });
 // Whether ill-formed text is refused at all is SNP-INVALID-UTF8's question; when it is, the error names the field.
-namesField.each(ILL_FORMED_TEXT_CASES)('the validation error for $label, when it is refused, names the field', async (bodyCase, { rand, skip }) => {
+eachCase(namesField.id, ILL_FORMED_TEXT_CASES, 'the validation error for $label, when it is refused, names the field', async (bodyCase, { rand, skip }) => {
   const exchange = await sendCase(bodyCase, rand);
   if (rejected().mismatch(exchange) !== null) skip('this target does not refuse it (judged by SNP-INVALID-UTF8)');
   const raw = (exchange.json as { error?: { description?: unknown } }).error?.description;
