@@ -415,7 +415,7 @@ export const FAULTS = [
   },
   {
     name: 'deep-nesting-breaks-later',
-    bug: 'A deeply nested body exhausts a recursive walker and leaves the app answering 503 to every request for a few seconds.',
+    bug: 'A deeply nested body exhausts a recursive walker and leaves the app answering 503 to every request for two seconds.',
     caughtBy: ['SNP-HOSTILE-JSON-HARMLESS'],
     strict: false,
   },

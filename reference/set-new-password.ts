@@ -32,7 +32,7 @@ export function registerSetNewPassword(app: FastifyInstance, deps: SetNewPasswor
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     if (faults.has('deep-nesting-breaks-later') && deps.now() < brokenUntil) return sendPlatformError(reply, 'INTERNAL_SERVICE_UNAVAILABLE');
     const raw = rawBodyOf(request);
-    if (faults.has('deep-nesting-breaks-later') && nestingDepth(raw) > 1000) brokenUntil = deps.now() + 5_000;
+    if (faults.has('deep-nesting-breaks-later') && nestingDepth(raw) > 1000) brokenUntil = deps.now() + 2_000;
     // Parsed up front only so the key may be read from the body; the body is judged after the key.
     const json = parseJsonBody(raw, faults);
 
