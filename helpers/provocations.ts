@@ -103,11 +103,13 @@ export const RESPONSE_KINDS: Provocation[] = [
     provoke: (rand) => submitted({ token: randomToken(rand), password: randomPassword(rand) }, DOCS_SAMPLE_API_KEY),
   },
   {
-    label: 'validation error: token not a string',
+    // Safe mode sends only random string tokens (a non-string token could match a real request on a
+    // target with a lookup bug), so the ill-typed field here is the password.
+    label: 'validation error: password not a string',
     needsState: false,
     provoke: async (rand) => {
-      const password = randomPassword(rand);
-      return { exchange: await submit({ token: 12345, password }), secrets: [password, runContext().apiKey] };
+      const token = randomToken(rand);
+      return { exchange: await submit({ token, password: 12345678 }), secrets: [token, runContext().apiKey] };
     },
   },
   {

@@ -22,6 +22,16 @@ export class StateArranger {
     return this.track(await stateHook.failingChangeRequest(params));
   }
 
+  /** A key that exists but is not active (state hook v1.1; StateNotOfferedError when the hook lacks it). */
+  async inactiveApiKey(): Promise<string> {
+    return stateHook.inactiveApiKey();
+  }
+
+  /** A key past its expiration (state hook v1.1; StateNotOfferedError when the hook lacks it). */
+  async expiredApiKey(): Promise<string> {
+    return stateHook.expiredApiKey();
+  }
+
   /** Whether `password` is the customer's current password. */
   async isCurrentPassword(customerId: string, password: string): Promise<boolean> {
     return (await stateHook.inspect(customerId, password)).passwordMatches;

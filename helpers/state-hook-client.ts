@@ -12,6 +12,9 @@ export const STATES = {
   expired: 'expired reset request',
   failingChange: 'reset request with failing password change',
   customer: 'customer',
+  /** Version 1.1, optional. */
+  inactiveApiKey: 'inactive api key',
+  expiredApiKey: 'expired api key',
 } as const;
 
 export interface SetupParams {
@@ -46,7 +49,8 @@ export class StateNotOfferedError extends Error {
   override name = 'StateNotOfferedError';
 }
 
-async function call(action: string, state: string, params: Record<string, unknown>): Promise<unknown> {
+/** `optional`: a state of version 1.1, which a hook without it answers with 400. */
+async function call(action: string, state: string, params: Record<string, unknown>, optional = false): Promise<unknown> {
   const { stateUrl, stateToken } = runContext();
   if (stateUrl === null) throw new StateHookError('no state hook is configured (safe mode must not reach this point)');
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
@@ -69,6 +73,9 @@ async function call(action: string, state: string, params: Record<string, unknow
   }
   const { text } = response;
   if (response.status === 204) return null;
+  if (optional && response.status === 400) {
+    throw new StateNotOfferedError(`state hook answered 400 to ${action} "${state}": this target does not offer the optional state (state hook v1.1)`);
+  }
   if (response.status !== 200) {
     throw new StateHookError(`state hook answered ${response.status} to ${action} "${state}": the target cannot set up this state (${redact(text.slice(0, 300))})`);
   }
@@ -79,7 +86,7 @@ async function call(action: string, state: string, params: Record<string, unknow
   }
 }
 
-function checked<T>(answer: unknown, kind: 'provisioned' | 'inspection', what: string): T {
+function checked<T>(answer: unknown, kind: 'provisioned' | 'inspection' | 'apiKey', what: string): T {
   const validate = validator('state-hook-answer');
   if (!validate({ [kind]: answer })) {
     throw new StateHookError(`state hook answer to ${what} has the wrong shape: ${describeErrors(validate)}`);
@@ -104,7 +111,18 @@ async function setup(state: string, params: SetupParams): Promise<ProvisionedReq
   return answer;
 }
 
+/** An optional v1.1 state that answers {"apiKey": "..."}; the key is registered as a secret. */
+async function setupApiKey(state: string): Promise<string> {
+  const answer = checked<{ apiKey: string }>(await call('setup', state, {}, true), 'apiKey', `setup "${state}"`);
+  registerSecret(answer.apiKey, 'api-key');
+  return answer.apiKey;
+}
+
 export const stateHook = {
+  /** A well-formed key that exists but is not active (v1.1, optional: StateNotOfferedError when absent). */
+  inactiveApiKey: () => setupApiKey(STATES.inactiveApiKey),
+  /** A well-formed key past its expiration (v1.1, optional: StateNotOfferedError when absent). */
+  expiredApiKey: () => setupApiKey(STATES.expiredApiKey),
   pendingRequest: (params: SetupParams = {}) => setup(STATES.pending, params),
   expiredRequest: (params: Omit<SetupParams, 'expiresInSeconds'> = {}) => setup(STATES.expired, params),
   failingChangeRequest: (params: Pick<SetupParams, 'passwordHistory'> = {}) => setup(STATES.failingChange, params),

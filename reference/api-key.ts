@@ -58,19 +58,32 @@ function fromJsonBody(body: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export type ApiKeyStatus = 'active' | 'inactive';
+export type ApiKeyStatus = 'active' | 'inactive' | 'expired';
 
 /** The keys the platform knows. It keeps SHA-256 digests, not the keys themselves. */
 export class ApiKeyRegistry {
   readonly #statusByDigest = new Map<string, ApiKeyStatus>();
+  /** Digests of the lower-cased keys, for the fault key-lookup-case-insensitive only. */
+  readonly #statusByFoldedDigest = new Map<string, ApiKeyStatus>();
 
   constructor(activeKeys: readonly string[], inactiveKeys: readonly string[] = []) {
-    for (const key of inactiveKeys) this.#statusByDigest.set(apiKeyDigest(key), 'inactive');
-    for (const key of activeKeys) this.#statusByDigest.set(apiKeyDigest(key), 'active');
+    for (const key of inactiveKeys) this.add(key, 'inactive');
+    for (const key of activeKeys) this.add(key, 'active');
   }
 
   statusOf(key: string): ApiKeyStatus | undefined {
     return this.#statusByDigest.get(apiKeyDigest(key));
+  }
+
+  /** Adds a key (the state hook's "inactive api key" and "expired api key"). */
+  add(key: string, status: ApiKeyStatus): void {
+    this.#statusByDigest.set(apiKeyDigest(key), status);
+    this.#statusByFoldedDigest.set(apiKeyDigest(key.toLowerCase()), status);
+  }
+
+  /** Fault key-lookup-case-insensitive: the status of the first key equal to this one ignoring case. */
+  statusIgnoringCase(key: string): ApiKeyStatus | undefined {
+    return this.#statusByFoldedDigest.get(apiKeyDigest(key.toLowerCase()));
   }
 }
 
@@ -90,13 +103,19 @@ export function apiKeyProblem(
   let format = API_KEY_FORMAT;
   if (faults.has('key-regex-unanchored')) format = /(PROD|DEV_|ROOT)[A-Za-z0-9]{28}/;
   if (faults.has('key-prefix-case-insensitive')) format = /^(PROD|DEV_|ROOT)[A-Za-z0-9]{28}$/i;
+  // PCRE's $ also matches before a final newline; the key is then trimmed for the lookup.
+  if (faults.has('key-trailing-newline-accepted') && /^(PROD|DEV_|ROOT)[A-Za-z0-9]{28}\s$/.test(key)) key = key.trimEnd();
   if (!format.test(key)) return 'PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT';
 
   if (faults.has('sample-key-accepted') && key === DOCUMENTATION_SAMPLE_KEY) return null;
   if (key === DOCUMENTATION_SAMPLE_KEY) return 'PUBLIC_API_KEY_SAMPLE_VALUE';
   if (faults.has('unknown-key-accepted')) return null;
-  const status = registry.statusOf(key);
+  let status = registry.statusOf(key);
+  if (faults.has('key-lookup-case-insensitive')) status ??= registry.statusIgnoringCase(key);
   if (status === undefined) return 'PUBLIC_API_KEY_DOES_NOT_EXIST';
-  if (status !== 'active') return 'PUBLIC_API_KEY_IS_NOT_ACTIVE';
+  if (faults.has('inactive-key-accepted') && status === 'inactive') return null;
+  if (faults.has('expired-key-accepted') && status === 'expired') return null;
+  if (status === 'inactive') return 'PUBLIC_API_KEY_IS_NOT_ACTIVE';
+  if (status === 'expired') return 'PUBLIC_API_KEY_HAS_BEEN_EXPIRED';
   return null;
 }

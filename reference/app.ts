@@ -59,9 +59,10 @@ export function buildReferenceApp(options: ReferenceOptions = {}): ReferenceApp 
 
   const store = new MemoryStore(faults);
   const lock = new CustomerLock();
-  const shared = { store, lock, now: settings.now, scryptCost: settings.scryptCost, faults };
+  const apiKeys = new ApiKeyRegistry(settings.apiKeys, settings.inactiveApiKeys);
+  const shared = { store, lock, now: settings.now, scryptCost: settings.scryptCost, faults, apiKeys };
 
-  registerSetNewPassword(app, { ...shared, apiKeys: new ApiKeyRegistry(settings.apiKeys, settings.inactiveApiKeys) });
+  registerSetNewPassword(app, shared);
   registerStateHook(app, { ...shared, stateToken: settings.stateToken });
 
   const apiKey = settings.apiKeys[0];

@@ -16,6 +16,7 @@ export function registerFallbackHandlers(app: FastifyInstance, faults: FaultSet)
   // known path lands here too, including ones fastify has no route shorthand for.
   app.setNotFoundHandler((request, reply) => {
     const postOnly = POST_ONLY_PATHS.has(pathOf(request.url));
+    if (faults.has('trace-echoes-request') && request.method === 'TRACE') return reply.code(200).send({ method: request.method, url: request.url, headers: request.headers });
     if (faults.has('fallback-errors-as-text')) return reply.code(postOnly ? 405 : 404).type('text/plain').send(postOnly ? 'Method Not Allowed' : 'Not Found');
     if (faults.has('wrong-method-as-404')) return sendPlatformError(reply, 'INTERNAL_NOT_FOUND');
     if (postOnly) {

@@ -126,6 +126,54 @@ export const FAULTS = [
     caughtBy: ['SNP-E003-HOSTILE-TOKEN', 'SNP-TOKEN-EXACT-MATCH'],
     strict: false,
   },
+  {
+    name: 'history-checked-before-token-validity',
+    bug: 'The password history is checked before the token state, so an expired or used token with a previously used password answers E002.',
+    caughtBy: ['SNP-PRECEDENCE-DEAD-TOKEN'],
+    strict: false,
+  },
+  {
+    name: 'expires-early',
+    bug: 'A request counts as expired 60 s before its end (a clock-skew margin applied the wrong way).',
+    caughtBy: ['SNP-USABLE-UNTIL-EXPIRY'],
+    strict: false,
+  },
+  {
+    name: 'new-request-revives-expired',
+    bug: "Creating a reset request pushes the expiry of all the customer's requests, so an expired one works again.",
+    caughtBy: ['SNP-EXPIRED-STAYS-EXPIRED'],
+    strict: false,
+  },
+  {
+    name: 'token-digest-accepted',
+    bug: "The lookup also accepts the stored SHA-256 digest of a token (hex or base64) in place of the token.",
+    caughtBy: ['SNP-TOKEN-DERIVED-FORMS'],
+    strict: false,
+  },
+  {
+    name: 'token-lookup-like',
+    bug: 'Tokens are looked up with SQL LIKE, so % and _ are wildcards and a pattern resets the first matching pending request.',
+    caughtBy: ['SNP-TOKEN-NO-PATTERN-MATCH'],
+    strict: false,
+  },
+  {
+    name: 'token-operator-object',
+    bug: 'A JSON object token such as {"$ne": null} reaches a document-store query and matches the first pending request.',
+    caughtBy: ['SNP-TOKEN-NO-PATTERN-MATCH'],
+    strict: false,
+  },
+  {
+    name: 'used-token-marked',
+    bug: 'The E003 answer for a used token carries an extra "used": true property.',
+    caughtBy: ['SNP-USED-TOKEN-INDISTINGUISHABLE'],
+    strict: false,
+  },
+  {
+    name: 'ip-recorded-on-rejection',
+    bug: "A business error still records the request's customerRealIp on the token's customer.",
+    caughtBy: ['SNP-REJECTED-KEEPS-RECORDED-IP'],
+    strict: false,
+  },
   // ── Password history ──────────────────────────────────────────────────────────────────────────
   {
     name: 'history-skips-current',
@@ -143,6 +191,24 @@ export const FAULTS = [
     name: 'history-overwritten',
     bug: 'A change overwrites the current hash instead of archiving it, so the replaced password leaves the history.',
     caughtBy: ['SNP-E002-EARLIER-PASSWORDS'],
+    strict: false,
+  },
+  {
+    name: 'history-case-insensitive',
+    bug: 'The history check folds letter case, so a password differing from an earlier one only in case answers E002.',
+    caughtBy: ['SNP-HISTORY-EXACT-MATCH'],
+    strict: false,
+  },
+  {
+    name: 'history-strips-invisible',
+    bug: 'The history check compares passwords with format and control characters removed and whitespace trimmed.',
+    caughtBy: ['SNP-HISTORY-INVISIBLE-CHARACTERS'],
+    strict: true,
+  },
+  {
+    name: 'history-global',
+    bug: "The history check compares with every customer's passwords, not only the token's customer's.",
+    caughtBy: ['SNP-HISTORY-PER-CUSTOMER'],
     strict: false,
   },
   // ── Business errors ───────────────────────────────────────────────────────────────────────────
@@ -174,6 +240,12 @@ export const FAULTS = [
     name: 'business-error-platform-envelope',
     bug: 'E001–E004 are answered in the platform envelope {"error": {"code": "E00x", ...}}.',
     caughtBy: ['SNP-BUSINESS-ERROR-ENVELOPE'],
+    strict: false,
+  },
+  {
+    name: 'change-attempted-before-history',
+    bug: 'The change is attempted before the history check, so a failing change with the current password answers E001.',
+    caughtBy: ['SNP-PRECEDENCE-HISTORY-BEFORE-CHANGE'],
     strict: false,
   },
   // ── API key ───────────────────────────────────────────────────────────────────────────────────
@@ -223,6 +295,30 @@ export const FAULTS = [
     name: 'body-validated-before-key',
     bug: 'The body is validated before the API key is checked.',
     caughtBy: ['SNP-KEY-CHECKED-FIRST'],
+    strict: false,
+  },
+  {
+    name: 'key-lookup-case-insensitive',
+    bug: 'The key registry is searched case-insensitively (a case-insensitive collation on the key column).',
+    caughtBy: ['SNP-KEY-EXACT-MATCH'],
+    strict: false,
+  },
+  {
+    name: 'key-trailing-newline-accepted',
+    bug: 'The key format regex\'s $ accepts a trailing newline (PCRE semantics) and the key is then trimmed before the lookup.',
+    caughtBy: ['SNP-KEY-EXACT-MATCH'],
+    strict: false,
+  },
+  {
+    name: 'inactive-key-accepted',
+    bug: 'The registry lookup never reads the active flag, so a deactivated key works.',
+    caughtBy: ['SNP-KEY-INACTIVE'],
+    strict: false,
+  },
+  {
+    name: 'expired-key-accepted',
+    bug: "The key's expiration date is never checked.",
+    caughtBy: ['SNP-KEY-EXPIRED'],
     strict: false,
   },
   // ── customerRealIp ────────────────────────────────────────────────────────────────────────────
@@ -311,6 +407,24 @@ export const FAULTS = [
     caughtBy: ['SNP-INVALID-UTF8'],
     strict: true,
   },
+  {
+    name: 'fields-read-from-query',
+    bug: 'Request fields are merged from the query string over the JSON body (a framework\'s "all input" helper).',
+    caughtBy: ['SNP-FIELDS-FROM-BODY-ONLY'],
+    strict: false,
+  },
+  {
+    name: 'prototype-pollution',
+    bug: "The body is deep-merged into the app's defaults object without guarding __proto__, so one request sets the customerRealIp later requests record.",
+    caughtBy: ['SNP-HOSTILE-JSON-HARMLESS'],
+    strict: false,
+  },
+  {
+    name: 'deep-nesting-breaks-later',
+    bug: 'A deeply nested body exhausts a recursive walker and leaves the app answering 503 to every request for two seconds.',
+    caughtBy: ['SNP-HOSTILE-JSON-HARMLESS'],
+    strict: false,
+  },
   // ── HTTP semantics ────────────────────────────────────────────────────────────────────────────
   {
     name: 'content-type-ignored',
@@ -323,6 +437,12 @@ export const FAULTS = [
     bug: 'Other methods on the endpoint are answered 404 without an Allow header.',
     caughtBy: ['SNP-METHOD-NOT-ALLOWED'],
     strict: true,
+  },
+  {
+    name: 'method-override-honoured',
+    bug: 'X-HTTP-Method-Override: POST or ?_method=POST turns another method into the POST handler.',
+    caughtBy: ['SNP-ONLY-POST-RESETS'],
+    strict: false,
   },
   // ── Response hygiene ──────────────────────────────────────────────────────────────────────────
   {
@@ -360,6 +480,18 @@ export const FAULTS = [
     bug: 'A success logs the customer in with a session cookie.',
     caughtBy: ['SNP-NO-SESSION-ON-SUCCESS'],
     strict: true,
+  },
+  {
+    name: 'trace-echoes-request',
+    bug: 'TRACE is answered with the request echoed back, Authorization header included (a debugging route left on).',
+    caughtBy: ['SNP-NO-SECRET-ECHO'],
+    strict: false,
+  },
+  {
+    name: 'success-returns-customer-id',
+    bug: "A success answers {\"success\": true, \"customerId\": ...}: an extra property the open schema accepts.",
+    caughtBy: ['SNP-NO-ACCOUNT-DATA'],
+    strict: false,
   },
 ] as const satisfies readonly FaultDefinition[];
 

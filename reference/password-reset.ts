@@ -6,7 +6,7 @@ import type { BusinessErrorCode } from './business-errors.js';
 import type { CustomerLock } from './customer-lock.js';
 import type { FaultSet } from './faults.js';
 import { hashPassword, passwordMatchesAny } from './passwords.js';
-import type { Customer, ResetStore } from './store.js';
+import type { Customer, ResetRequest, ResetStore } from './store.js';
 import { resetTokenDigest } from './tokens.js';
 
 export interface PasswordResetDependencies {
@@ -37,8 +37,12 @@ export async function setNewPassword(
   if (deps.faults.has('injection-token-stall') && /pg_sleep|SLEEP\(/i.test(input.token)) await new Promise((resolve) => setTimeout(resolve, 5_000));
   // Stands for a column length limit the input was never validated against.
   if (deps.faults.has('long-password-500') && input.password.length > 10_000) throw new Error('value too long for type character varying(10000)');
-  const tokenDigest = resetTokenDigest(input.token, deps.faults);
-  const found = deps.store.findResetRequest(tokenDigest);
+  let tokenDigest = resetTokenDigest(input.token, deps.faults);
+  let found = deps.store.findResetRequest(tokenDigest);
+  // The submitted string looked up as a stored digest too (hex as sent, or base64 decoded to hex).
+  if (deps.faults.has('token-digest-accepted') && found === undefined) [tokenDigest, found] = findByDigestForm(deps.store, input.token) ?? [tokenDigest, found];
+  // LIKE semantics: the first pending request whose token matches the pattern.
+  if (deps.faults.has('token-lookup-like') && found === undefined) [tokenDigest, found] = likeMatch(deps.store, input.token) ?? [tokenDigest, found];
   if (found === undefined) return 'E003';
 
   const checkAndChange = () => checkAndChangeLocked(deps, input, tokenDigest, found.customerId);
@@ -58,9 +62,11 @@ async function checkAndChangeLocked(
   // the same customer) may have succeeded while this one was waiting.
   const request = store.findResetRequest(tokenDigest);
   const customer = store.findCustomer(customerId);
+  if (faults.has('history-checked-before-token-validity') && request !== undefined && customer !== undefined && (await passwordMatchesAny(input.password, customer.passwordHistory))) return 'E002';
   if (request === undefined || customer === undefined || request.state !== 'pending') return 'E003';
 
   let expired = deps.now() >= request.expiresAt;
+  if (faults.has('expires-early')) expired = deps.now() >= request.expiresAt - 60_000;
   if (faults.has('expiry-ignored')) expired = false;
   if (faults.has('expiry-wrong-unit')) expired = Math.floor(deps.now() / 1000) >= request.expiresAt;
   if (faults.has('e004-reported-as-e003') && expired) return 'E003';
@@ -73,7 +79,12 @@ async function checkAndChangeLocked(
   let history = customer.passwordHistory;
   if (faults.has('history-skips-current')) history = history.slice(1);
   if (faults.has('history-current-only')) history = history.slice(0, 1);
-  if (await passwordMatchesAny(input.password, history)) return 'E002';
+  if (faults.has('history-global')) history = store.listCustomers().flatMap((c) => c.passwordHistory);
+  if (faults.has('change-attempted-before-history') && request.failPasswordChange) return 'E001';
+  let candidates = [input.password];
+  if (faults.has('history-case-insensitive')) candidates = caseVariants(input.password);
+  if (faults.has('history-strips-invisible')) candidates = [input.password.replace(/[\p{Cc}\p{Cf}]/gu, '').trim()];
+  for (const candidate of candidates) if (await passwordMatchesAny(candidate, history)) return 'E002';
 
   // Test-only fault injection: the state hook's "reset request with failing password change".
   if (request.failPasswordChange) {
@@ -93,4 +104,27 @@ async function changePassword(
 ): Promise<void> {
   const newPassword = await hashPassword(input.password, deps.scryptCost);
   deps.store.applyPasswordChange({ customerId: customer.id, tokenDigest, newPassword, realIp: input.customerRealIp });
+}
+
+// ── Helpers of the faults (faults.ts); the normal reference never calls them ──────────────────────
+
+/** Fault token-digest-accepted: the request whose stored digest is the submitted string (hex or base64). */
+function findByDigestForm(store: ResetStore, submitted: string): [string, ResetRequest] | undefined {
+  for (const digest of [submitted, Buffer.from(submitted, 'base64').toString('hex')]) {
+    const request = store.findResetRequest(digest);
+    if (request !== undefined) return [digest, request];
+  }
+  return undefined;
+}
+
+/** Fault token-lookup-like: the first pending request whose plain token matches the LIKE pattern. */
+function likeMatch(store: ResetStore, pattern: string): [string, ResetRequest] | undefined {
+  const request = store.findPendingLike(pattern);
+  return request === undefined ? undefined : [request.tokenDigest, request];
+}
+
+/** Fault history-case-insensitive: what a case-folding comparison would also match. */
+function caseVariants(password: string): string[] {
+  const flips = [...password].map((c, i) => password.slice(0, i) + (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()) + password.slice(i + 1));
+  return [...new Set([password, password.toLowerCase(), password.toUpperCase(), ...flips])];
 }

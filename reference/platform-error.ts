@@ -36,6 +36,11 @@ export const PLATFORM_ERRORS = {
     message: 'API key is not active.',
     description: 'This API key has been deactivated.',
   },
+  PUBLIC_API_KEY_HAS_BEEN_EXPIRED: {
+    status: 404,
+    message: 'API key has been expired.',
+    description: 'This API key is past its expiration date.',
+  },
   INTERNAL_VALIDATION_FAILED: {
     status: 400,
     message: 'Request payload validation failed.',
@@ -70,6 +75,11 @@ export const PLATFORM_ERRORS = {
     status: 415,
     message: 'Unsupported media type.',
     description: 'Send the body as JSON with Content-Type: application/json (UTF-8).',
+  },
+  INTERNAL_SERVICE_UNAVAILABLE: {
+    status: 503,
+    message: 'Service unavailable.',
+    description: 'The service cannot answer right now.',
   },
   INTERNAL_SERVER_ERROR: {
     status: 500,

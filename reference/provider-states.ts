@@ -1,6 +1,7 @@
 // The provider states of the state hook (suite contract, version 1): how the suite sets up customers and
 // reset requests, looks at the result, and cleans up. Modelled on Pact provider states.
 import { randomBytes } from 'node:crypto';
+import type { ApiKeyRegistry } from './api-key.js';
 import type { CustomerLock } from './customer-lock.js';
 import type { FaultSet } from './faults.js';
 import { hashPassword, passwordMatches } from './passwords.js';
@@ -17,6 +18,8 @@ export interface ProviderStateDependencies {
   readonly scryptCost: number;
   /** The instance's faults (faults.ts): token faults change how tokens are digested, here too. */
   readonly faults: FaultSet;
+  /** The endpoint's key registry: the optional v1.1 states add inactive and expired keys to it. */
+  readonly apiKeys: ApiKeyRegistry;
 }
 
 export type StateParams = Record<string, unknown>;
@@ -37,6 +40,9 @@ const PROVIDER_STATES: ReadonlyMap<string, StateHandler> = new Map<string, State
   ['setup / pending reset request', (deps, params) => setupResetRequest(deps, params, 'pending')],
   ['setup / expired reset request', (deps, params) => setupResetRequest(deps, params, 'expired')],
   ['setup / reset request with failing password change', (deps, params) => setupResetRequest(deps, params, 'failing')],
+  // Version 1.1, optional: keys that exist but may not be used.
+  ['setup / inactive api key', (deps) => setupApiKey(deps, 'inactive')],
+  ['setup / expired api key', (deps) => setupApiKey(deps, 'expired')],
   ['inspect / customer', inspectCustomer],
   ['teardown / customer', teardownCustomer],
 ]);
@@ -80,14 +86,27 @@ async function setupResetRequest(
 
   const now = deps.now();
   const token = newResetToken();
+  const expiresAt = variant === 'expired' ? now - EXPIRED_SINCE_MS : now + lifetimeSeconds * 1000;
+  // A bug in how the application creates requests: every request of the customer gets the new expiry.
+  if (deps.faults.has('new-request-revives-expired')) for (const r of deps.store.requestsOf(customerId)) deps.store.addResetRequest({ ...r, expiresAt: Math.max(r.expiresAt, expiresAt) });
+  let plainToken: string | undefined;
+  if (deps.faults.has('token-lookup-like') || deps.faults.has('token-operator-object')) plainToken = token;
   deps.store.addResetRequest({
     tokenDigest: resetTokenDigest(token, deps.faults),
     customerId,
-    expiresAt: variant === 'expired' ? now - EXPIRED_SINCE_MS : now + lifetimeSeconds * 1000,
+    expiresAt,
     state: 'pending',
     failPasswordChange: variant === 'failing',
+    ...(plainToken === undefined ? {} : { plainToken }),
   });
   return { status: 200, body: { customerId, token } };
+}
+
+/** A fresh well-formed key (DEV_ + 28 alphanumerics) that exists in the registry but may not be used. */
+function setupApiKey(deps: ProviderStateDependencies, status: 'inactive' | 'expired'): Promise<StateResult> {
+  const apiKey = `DEV_${randomAlphanumeric(28)}`;
+  deps.apiKeys.add(apiKey, status);
+  return Promise.resolve({ status: 200, body: { apiKey } });
 }
 
 /** Whether a candidate is the customer's current password, and the last recorded customerRealIp. */

@@ -1,7 +1,7 @@
 // POST /api/v1/customer/set-new-password: the HTTP side of the endpoint. It checks, in this order,
 // the API key (documented: before the handler), the Content-Type, and the body (JSON object, field types,
 // customerRealIp), then hands over to the business rules in password-reset.ts.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { apiKeyProblem, presentedApiKey } from './api-key.js';
 import type { ApiKeyRegistry } from './api-key.js';
 import { businessError } from './business-errors.js';
@@ -24,8 +24,15 @@ export interface SetNewPasswordDependencies extends PasswordResetDependencies {
 
 export function registerSetNewPassword(app: FastifyInstance, deps: SetNewPasswordDependencies): void {
   const { faults } = deps;
-  app.post(ENDPOINT_PATH, async (request, reply) => {
+  /** Fault prototype-pollution: this app's request defaults, the prototype every merged body shares. */
+  const requestDefaults: Record<string, unknown> = {};
+  /** Fault deep-nesting-breaks-later: until when the app answers 503. */
+  let brokenUntil = 0;
+
+  const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (faults.has('deep-nesting-breaks-later') && deps.now() < brokenUntil) return sendPlatformError(reply, 'INTERNAL_SERVICE_UNAVAILABLE');
     const raw = rawBodyOf(request);
+    if (faults.has('deep-nesting-breaks-later') && nestingDepth(raw) > 1000) brokenUntil = deps.now() + 2_000;
     // Parsed up front only so the key may be read from the body; the body is judged after the key.
     const json = parseJsonBody(raw, faults);
 
@@ -46,7 +53,11 @@ export function registerSetNewPassword(app: FastifyInstance, deps: SetNewPasswor
     if (!declaredJson) return sendPlatformError(reply, 'INTERNAL_UNSUPPORTED_MEDIA_TYPE');
 
     if (!json.ok) return sendValidationError(reply, json.problem, raw, faults);
-    const body = readSetNewPasswordBody(json.value, faults);
+    let fields = json.value;
+    if (faults.has('fields-read-from-query') && isJsonObject(fields)) fields = { ...fields, ...Object.fromEntries(new URLSearchParams(queryOf(request.url) ?? '')) };
+    // A document-store query {token: <the value>}: an operator object matches the first pending request.
+    if (faults.has('token-operator-object') && isJsonObject(fields) && isJsonObject(fields.token) && Object.keys(fields.token).some((k) => k.startsWith('$'))) fields = { ...fields, token: deps.store.firstPendingWithPlainToken()?.plainToken ?? '' };
+    const body = readSetNewPasswordBody(fields, faults);
     if (!body.ok) {
       // The change runs on the body as if it had no customerRealIp, and only then is the body refused.
       if (faults.has('ip-validated-after-change') && isJsonObject(json.value)) {
@@ -66,16 +77,83 @@ export function registerSetNewPassword(app: FastifyInstance, deps: SetNewPasswor
       if (first !== undefined) input = { ...input, token: first };
     }
 
+    if (faults.has('prototype-pollution') && input.customerRealIp === null) input = { ...input, customerRealIp: defaultCustomerRealIp(requestDefaults, json.value) };
+
     const outcome = await setNewPassword(deps, input);
-    if (outcome === 'success') return sendSuccess(reply, faults);
+    const owner = deps.store.findResetRequest(resetTokenDigest(input.token, faults));
+    if (outcome === 'success') return sendSuccess(reply, faults, faults.has('success-returns-customer-id') ? owner?.customerId : undefined);
+    if (faults.has('ip-recorded-on-rejection') && owner !== undefined && input.customerRealIp !== null) recordRealIp(deps, owner.customerId, input.customerRealIp);
+    if (faults.has('used-token-marked') && outcome === 'E003' && owner?.state === 'consumed') return reply.code(200).send({ ...businessError('E003', faults), used: true });
     return sendBusinessError(reply, outcome, faults);
-  });
+  };
+
+  app.post(ENDPOINT_PATH, handler);
+  // Other methods land in the 405 fallback, unless they ask to be treated as POST.
+  if (faults.has('method-override-honoured')) app.route({ method: ['GET', 'PUT', 'PATCH', 'DELETE'], url: ENDPOINT_PATH, handler: (request, reply) => (asksForPost(request) ? handler(request, reply) : reply.callNotFound()) });
 }
 
-function sendSuccess(reply: FastifyReply, faults: FaultSet): FastifyReply {
+function sendSuccess(reply: FastifyReply, faults: FaultSet, customerId?: string): FastifyReply {
   if (faults.has('success-sets-session-cookie')) reply.header('set-cookie', `session=${randomAlphanumeric(32)}; HttpOnly; Path=/`);
   if (faults.has('success-status-201')) return reply.code(201).send({ success: true });
+  if (customerId !== undefined) return reply.code(200).send({ success: true, customerId });
   return reply.code(200).send({ success: true });
+}
+
+// ── Helpers of the faults (faults.ts); the normal reference never calls them ──────────────────────
+
+/** Fault method-override-honoured: X-HTTP-Method-Override: POST or ?_method=POST. */
+function asksForPost(request: FastifyRequest): boolean {
+  const header = request.headers['x-http-method-override'];
+  const query = new URLSearchParams(queryOf(request.url) ?? '').get('_method');
+  return String(header ?? query ?? '').toUpperCase() === 'POST';
+}
+
+/** Fault ip-recorded-on-rejection: writes the IP onto the customer although nothing changed. */
+function recordRealIp(deps: SetNewPasswordDependencies, customerId: string, ip: string): void {
+  const customer = deps.store.findCustomer(customerId);
+  if (customer !== undefined) deps.store.addCustomer({ ...customer, lastRealIp: ip });
+}
+
+/** Fault deep-nesting-breaks-later: the deepest nesting of brackets in the raw body. */
+function nestingDepth(raw: Buffer): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const byte of raw) {
+    if (byte === 0x5b || byte === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (byte === 0x5d || byte === 0x7d) depth -= 1;
+  }
+  return deepest;
+}
+
+/**
+ * Fault prototype-pollution: a naive deep merge of the body into an object whose prototype is this app's
+ * `defaults`, so a "__proto__" member writes into `defaults`, which every later request inherits. The
+ * pollution stays inside the app: the walk never writes into a built-in prototype or a function (the
+ * reference runs inside the test process, whose Object.prototype must stay clean).
+ */
+function defaultCustomerRealIp(defaults: Record<string, unknown>, body: unknown): string | null {
+  const merged = Object.create(defaults) as Record<string, unknown>;
+  naiveMerge(merged, body, 0);
+  return typeof merged.customerRealIp === 'string' ? merged.customerRealIp : null;
+}
+
+function naiveMerge(target: Record<string, unknown>, source: unknown, depth: number): void {
+  if (!isJsonObject(source) || depth > 8) return;
+  if (target === Object.prototype || (target as unknown) === Function.prototype || typeof target === 'function') return;
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    if (isJsonObject(value)) {
+      const next = target[key];
+      if (typeof next === 'object' && next !== null && next !== Object.prototype) naiveMerge(next as Record<string, unknown>, value, depth + 1);
+      else if (next === undefined && key !== '__proto__' && key !== 'constructor' && key !== 'prototype') {
+        const child: Record<string, unknown> = {};
+        target[key] = child;
+        naiveMerge(child, value, depth + 1);
+      }
+    } else if (key !== '__proto__') {
+      target[key] = value;
+    }
+  }
 }
 
 function sendBusinessError(reply: FastifyReply, code: BusinessErrorCode, faults: FaultSet): FastifyReply {

@@ -23,6 +23,11 @@ export interface ResetRequest {
   readonly state: ResetRequestState;
   /** Test-only fault injection (state "reset request with failing password change"): the change fails with E001. */
   readonly failPasswordChange: boolean;
+  /**
+   * The token in plain text. Only the faults that model a plaintext token column (token-lookup-like,
+   * token-operator-object) keep it; the normal reference stores the digest alone.
+   */
+  readonly plainToken?: string;
 }
 
 export interface PasswordChange {
@@ -45,6 +50,14 @@ export interface ResetStore {
    * every other pending request of the customer is invalidated.
    */
   applyPasswordChange(change: PasswordChange): void;
+  /** Every reset request of the customer, in any state. */
+  requestsOf(customerId: string): ResetRequest[];
+  /** Every customer (for faults that look across customers). */
+  listCustomers(): Customer[];
+  /** Fault helper: the first pending request whose plain token matches the SQL LIKE pattern. */
+  findPendingLike(pattern: string): ResetRequest | undefined;
+  /** Fault helper: the first pending request that keeps its plain token. */
+  firstPendingWithPlainToken(): ResetRequest | undefined;
 }
 
 export class MemoryStore implements ResetStore {
@@ -99,5 +112,22 @@ export class MemoryStore implements ResetStore {
       if (this.#faults.has('sibling-requests-left-valid') && !used) continue;
       this.#requests.set(digest, { ...request, state: used ? 'consumed' : 'invalidated' });
     }
+  }
+
+  requestsOf(customerId: string): ResetRequest[] {
+    return [...this.#requests.values()].filter((request) => request.customerId === customerId);
+  }
+
+  listCustomers(): Customer[] {
+    return [...this.#customers.values()];
+  }
+
+  findPendingLike(pattern: string): ResetRequest | undefined {
+    const regex = new RegExp(`^${[...pattern].map((c) => (c === '%' ? '.*' : c === '_' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`, 's');
+    return [...this.#requests.values()].find((r) => r.state === 'pending' && r.plainToken !== undefined && regex.test(r.plainToken));
+  }
+
+  firstPendingWithPlainToken(): ResetRequest | undefined {
+    return [...this.#requests.values()].find((r) => r.state === 'pending' && r.plainToken !== undefined);
   }
 }

@@ -16,6 +16,16 @@ export interface ProxyOptions {
   /** Answer the n-th request (1-based) here instead of forwarding it ('drop': close the connection
    * without an answer, as a stopped target); null forwards it. */
   intercept?: (n: number) => ProxyAnswer | 'drop' | null;
+  /** Sees every request that reached the proxy with its whole body, before it is answered or forwarded. */
+  observe?: (request: ObservedRequest) => void;
+}
+
+export interface ObservedRequest {
+  method: string;
+  /** The request target: path and query string. */
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
 }
 
 export interface LoopbackProxy {
@@ -39,6 +49,7 @@ export async function startLoopbackProxy(targetBaseUrl: string, options: ProxyOp
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      options.observe?.({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
       if (own) {
         res.writeHead(own.status, own.headers).end(own.body);
         return;

@@ -86,11 +86,14 @@ const BAD_KEYS = [
   { label: 'a malformed key', query: { apiKey: `DEV-${tableFaker.string.alphanumeric(28)}` }, outcome: () => keyError('PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT') },
   { label: 'an unknown key', query: { apiKey: `ROOT${tableFaker.string.alphanumeric(28)}` }, outcome: () => keyError('PUBLIC_API_KEY_DOES_NOT_EXIST') },
 ];
+// Safe mode: every body carries a random never-issued token, so even a target that ignored the key and
+// had a lookup bug could match nothing with it.
+const badBodyToken = () => tableFaker.string.alphanumeric(32);
 const BAD_BODIES = [
-  { label: 'invalid JSON', body: '{"token": ' },
-  { label: 'a JSON array', body: '[]' },
-  { label: 'no token', body: JSON.stringify({ password: 'x1y2z3w4' }) },
-  { label: 'an invalid customerRealIp', body: JSON.stringify({ token: 'abc', password: 'x1y2z3w4', customerRealIp: 'nope' }) },
+  { label: 'invalid JSON', body: `{"token": "${badBodyToken()}", ` },
+  { label: 'a password that is not a string', body: JSON.stringify({ token: badBodyToken(), password: 12345678 }) },
+  { label: 'no password', body: JSON.stringify({ token: badBodyToken() }) },
+  { label: 'an invalid customerRealIp', body: JSON.stringify({ token: badBodyToken(), password: 'x1y2z3w4-Q9r8', customerRealIp: 'nope' }) },
 ];
 const first = requirement('SNP-KEY-CHECKED-FIRST');
 first.each(BAD_KEYS.flatMap((key) => BAD_BODIES.map((body) => ({ label: `${key.label} and ${body.label}`, key, body }))))(

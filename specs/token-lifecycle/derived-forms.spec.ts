@@ -1,0 +1,43 @@
+// Endpoint page, E003: a string other than the issued token names no reset request. Digests and encodings
+// of a token are such strings: a lookup that also accepts the stored digest (or decodes what it is given)
+// lets anyone holding a database dump reset passwords.
+import { createHash } from 'node:crypto';
+import { submit } from '../../helpers/endpoint-client.js';
+import { expectOutcome } from '../../helpers/expect-outcome.js';
+import { businessCode, rejected, success } from '../../helpers/outcomes.js';
+import { randomPassword } from '../../helpers/random.js';
+import { registerSecret } from '../../helpers/redaction.js';
+import { requirement } from '../../helpers/requirement-test.js';
+
+const digest = (algorithm: string, token: string) => createHash(algorithm).update(token, 'utf8').digest();
+
+const derived = requirement('SNP-TOKEN-DERIVED-FORMS');
+derived.each([
+  { label: 'SHA-256 digest in hex', form: (t: string) => digest('sha256', t).toString('hex') },
+  { label: 'SHA-256 digest in upper-case hex', form: (t: string) => digest('sha256', t).toString('hex').toUpperCase() },
+  { label: 'SHA-256 digest in base64', form: (t: string) => digest('sha256', t).toString('base64') },
+  { label: 'SHA-256 digest in base64url', form: (t: string) => digest('sha256', t).toString('base64url') },
+  { label: 'SHA-1 digest in hex', form: (t: string) => digest('sha1', t).toString('hex') },
+  { label: 'MD5 digest in hex', form: (t: string) => digest('md5', t).toString('hex') },
+  { label: 'base64 encoding', form: (t: string) => Buffer.from(t, 'utf8').toString('base64') },
+  { label: 'hex encoding', form: (t: string) => Buffer.from(t, 'utf8').toString('hex') },
+  { label: 'token written twice', form: (t: string) => `${t}${t}` },
+  { label: 'token reversed', form: (t: string) => [...t].reverse().join('') },
+])('the $label of a pending token resets nothing (E003 or a validation error), and the real token still works', async ({ form }, { rand, state }) => {
+  const { token } = await state.pendingRequest();
+  const variant = form(token);
+  registerSecret(variant, 'token'); // as good as the token on a target with this bug
+  expectOutcome(derived.id, await submit({ token: variant, password: randomPassword(rand) }), businessCode('E003'), rejected());
+  expectOutcome(derived.id, await submit({ token, password: randomPassword(rand) }), success());
+});
+derived.test("halves of two customers' pending tokens spliced together match neither, and both tokens still work", async ({ rand, state }) => {
+  const mine = await state.pendingRequest();
+  const other = await state.pendingRequest();
+  const spliced = [`${other.token.slice(0, 16)}${mine.token.slice(16)}`, `${mine.token.slice(0, 16)}${other.token.slice(16)}`];
+  for (const token of spliced) {
+    registerSecret(token, 'token');
+    expectOutcome(derived.id, await submit({ token, password: randomPassword(rand) }), businessCode('E003'), rejected());
+  }
+  expectOutcome(derived.id, await submit({ token: mine.token, password: randomPassword(rand) }), success());
+  expectOutcome(derived.id, await submit({ token: other.token, password: randomPassword(rand) }), success());
+});

@@ -1,0 +1,26 @@
+// Endpoint page, E003: any string other than the issued token names no reset request. A pattern, wildcard,
+// tautology, operator object or non-string as token must not match a real request (SQL LIKE, NoSQL
+// operator injection, a lookup by undefined). Full mode only: each test first holds a pending request of
+// its own (the canary), sends the probe, and then checks the canary is untouched.
+import { PATTERN_TOKENS } from '../../fixtures/cases/hostile-tokens.js';
+import { submit } from '../../helpers/endpoint-client.js';
+import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/expect-state.js';
+import { businessCode, rejected, success } from '../../helpers/outcomes.js';
+import { randomPassword } from '../../helpers/random.js';
+import { registerSecret } from '../../helpers/redaction.js';
+import { requirement } from '../../helpers/requirement-test.js';
+
+const noPattern = requirement('SNP-TOKEN-NO-PATTERN-MATCH');
+noPattern.each(PATTERN_TOKENS)('token $label matches no request: E003 or a rejection, and the canary request is untouched', async ({ fields }, { rand, state }) => {
+  const canaryPassword = randomPassword(rand);
+  const canary = await state.pendingRequest({ passwordHistory: [canaryPassword] });
+  const probe = fields(canary.token);
+  // A pattern built from the canary holds most of a live token: never printed.
+  if (typeof probe.token === 'string') registerSecret(probe.token, 'token');
+  const exchange = await submit({ ...probe, password: randomPassword(rand) });
+  expectFact(noPattern.id, success().mismatch(exchange) !== null, 'no success: the token names no request', 'a success', exchange);
+  expectOutcome(noPattern.id, exchange, businessCode('E003'), rejected());
+  await expectCurrentPassword(noPattern.id, state, canary.customerId, canaryPassword, true, "the canary customer's password");
+  expectOutcome(noPattern.id, await submit({ token: canary.token, password: randomPassword(rand) }), success());
+});

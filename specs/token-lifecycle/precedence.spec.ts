@@ -1,0 +1,86 @@
+// Profile (assumed order): token validity (E003/E004) → password history (E002) → the change (E001).
+// A dead token (unknown, used or expired) never gets an answer derived from the account: whether a
+// password is in someone's history must not be observable without a live token.
+import type { Faker } from '@faker-js/faker';
+import { submit } from '../../helpers/endpoint-client.js';
+import type { Exchange } from '../../helpers/exchange.js';
+import { expectOutcome } from '../../helpers/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/expect-state.js';
+import { businessCode, success, validationError, type Outcome } from '../../helpers/outcomes.js';
+import { randomPassword, randomToken } from '../../helpers/random.js';
+import { requirement, type SuiteContext } from '../../helpers/requirement-test.js';
+
+interface DeadTokenCase {
+  label: string;
+  /** Sends the request; returns it with the password that must still be current afterwards. */
+  run: (history: string[], context: SuiteContext) => Promise<{ exchange: Exchange; customerId: string; current: string }>;
+  outcome: () => Outcome;
+}
+
+/** A customer whose token was used to set `chosen`: the used token, and the history it now has. */
+async function usedToken(history: string[], rand: Faker, context: SuiteContext) {
+  const chosen = randomPassword(rand);
+  const { customerId, token } = await context.state.pendingRequest({ passwordHistory: history });
+  expectOutcome(deadToken.id, await submit({ token, password: chosen }), success());
+  return { customerId, token, chosen };
+}
+
+const deadToken = requirement('SNP-PRECEDENCE-DEAD-TOKEN');
+const DEAD_TOKEN_CASES: DeadTokenCase[] = [
+  {
+    label: "an expired request with the customer's current password answers E004",
+    run: async (history, { state }) => {
+      const { customerId, token } = await state.expiredRequest({ passwordHistory: history });
+      return { exchange: await submit({ token, password: history[0] }), customerId, current: history[0] as string };
+    },
+    outcome: () => businessCode('E004'),
+  },
+  {
+    label: "an expired request with the customer's earlier password answers E004",
+    run: async (history, { state }) => {
+      const { customerId, token } = await state.expiredRequest({ passwordHistory: history });
+      return { exchange: await submit({ token, password: history[1] }), customerId, current: history[0] as string };
+    },
+    outcome: () => businessCode('E004'),
+  },
+  {
+    label: 'a used token with the password it has just set answers E003',
+    run: async (history, context) => {
+      const { customerId, token, chosen } = await usedToken(history, context.rand, context);
+      return { exchange: await submit({ token, password: chosen }), customerId, current: chosen };
+    },
+    outcome: () => businessCode('E003'),
+  },
+  {
+    label: "a used token with the customer's earlier password answers E003",
+    run: async (history, context) => {
+      const { customerId, token, chosen } = await usedToken(history, context.rand, context);
+      return { exchange: await submit({ token, password: history[0] }), customerId, current: chosen };
+    },
+    outcome: () => businessCode('E003'),
+  },
+  {
+    label: "a never-issued token with a real customer's current password answers E003",
+    run: async (history, { rand, state }) => {
+      const { customerId } = await state.pendingRequest({ passwordHistory: history });
+      return { exchange: await submit({ token: randomToken(rand), password: history[0] }), customerId, current: history[0] as string };
+    },
+    outcome: () => businessCode('E003'),
+  },
+  {
+    label: "an invalid customerRealIp with a never-issued token and a real customer's current password answers the validation error",
+    run: async (history, { rand, state }) => {
+      const { customerId } = await state.pendingRequest({ passwordHistory: history });
+      const exchange = await submit({ token: randomToken(rand), password: history[0], customerRealIp: '999.1.1.1' });
+      return { exchange, customerId, current: history[0] as string };
+    },
+    outcome: validationError,
+  },
+];
+
+deadToken.each(DEAD_TOKEN_CASES)('$label, never E002 or E001', async ({ run, outcome }, context) => {
+  const history = [randomPassword(context.rand), randomPassword(context.rand)];
+  const { exchange, customerId, current } = await run(history, context);
+  expectOutcome(deadToken.id, exchange, outcome());
+  await expectCurrentPassword(deadToken.id, context.state, customerId, current, true, 'the password from before');
+});

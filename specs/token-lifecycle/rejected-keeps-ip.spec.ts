@@ -1,0 +1,63 @@
+// Profile (assumed): a rejected request changes nothing, and that includes the customerRealIp recorded with
+// the customer's last successful change.
+import type { Faker } from '@faker-js/faker';
+import { submit } from '../../helpers/endpoint-client.js';
+import type { Exchange } from '../../helpers/exchange.js';
+import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
+import { businessCode, rejected, success, validationError, type Outcome } from '../../helpers/outcomes.js';
+import { randomPassword } from '../../helpers/random.js';
+import { requirement } from '../../helpers/requirement-test.js';
+import type { StateArranger } from '../../helpers/state-arranger.js';
+
+const RECORDED_IP = '203.0.113.41';
+const OTHER_IP = '198.51.100.42';
+
+interface Rejection {
+  label: string;
+  /** Sends a rejected request carrying OTHER_IP for the customer; `current` is its current password. */
+  send: (customerId: string, current: string, usedToken: string, rand: Faker, state: StateArranger) => Promise<Exchange>;
+  outcome: () => Outcome;
+}
+
+const REJECTIONS: Rejection[] = [
+  {
+    label: 'E002 with a fresh token',
+    send: async (customerId, current, _used, _rand, state) => {
+      const { token } = await state.pendingRequest({ customerId });
+      return submit({ token, password: current, customerRealIp: OTHER_IP });
+    },
+    outcome: () => businessCode('E002'),
+  },
+  {
+    label: 'E003 with the token just used',
+    send: (_customerId, _current, usedToken, rand) => submit({ token: usedToken, password: randomPassword(rand), customerRealIp: OTHER_IP }),
+    outcome: () => businessCode('E003'),
+  },
+  {
+    label: 'E004 with an expired request of the customer',
+    send: async (customerId, _current, _used, rand, state) => {
+      const { token } = await state.expiredRequest({ customerId });
+      return submit({ token, password: randomPassword(rand), customerRealIp: OTHER_IP });
+    },
+    outcome: () => businessCode('E004'),
+  },
+  {
+    label: 'a validation error (empty password) with a fresh token',
+    send: async (customerId, _current, _used, _rand, state) => {
+      const { token } = await state.pendingRequest({ customerId });
+      return submit({ token, password: '', customerRealIp: OTHER_IP });
+    },
+    outcome: () => validationError(),
+  },
+];
+
+const keepsIp = requirement('SNP-REJECTED-KEEPS-RECORDED-IP');
+keepsIp.each(REJECTIONS)('after $label carrying another IP, the recorded IP is still the last success\'s', async ({ send, outcome }, { rand, state }) => {
+  const chosen = randomPassword(rand);
+  const { customerId, token } = await state.pendingRequest();
+  expectOutcome(keepsIp.id, await submit({ token, password: chosen, customerRealIp: RECORDED_IP }), success());
+  const exchange = await send(customerId, chosen, token, rand, state);
+  expectOutcome(keepsIp.id, exchange, outcome(), rejected());
+  const recorded = await state.lastRealIp(customerId, chosen);
+  expectFact(keepsIp.id, recorded === RECORDED_IP, `lastRealIp ${RECORDED_IP}, recorded by the last success`, `lastRealIp ${JSON.stringify(recorded)}`, exchange);
+});
