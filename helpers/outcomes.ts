@@ -2,7 +2,7 @@
 // exchange does not match it. Statuses and codes left open by the docs come from the profile.
 import type { Exchange } from './exchange.js';
 import { describeErrors, validator } from './json-schemas.js';
-import type { BusinessCode } from './profile.js';
+import { validationErrorFor, type BusinessCode, type ValidationKind } from './profile.js';
 import { runContext } from './run-context.js';
 
 export interface Outcome {
@@ -96,10 +96,20 @@ export function rejected(): Outcome {
   return platformError({});
 }
 
-/** The profile's validation error (bizkithub: 400 INTERNAL_VALIDATION_FAILED). */
-export function validationError(): Outcome {
-  const { status, code } = runContext().profile.validationError;
-  return platformError({ statuses: [status], codes: [code] });
+/**
+ * The profile's validation error (bizkithub: 400 INTERNAL_VALIDATION_FAILED) for a failure of `kind`;
+ * without a kind, the error of either kind (a case that could be read as both).
+ */
+export function validationError(kind?: ValidationKind): Outcome {
+  const { profile } = runContext();
+  const kinds: ValidationKind[] = kind ? [kind] : ['syntax', 'field'];
+  const choices = kinds.map((k) => validationErrorFor(profile, k));
+  return platformError({ statuses: [...new Set(choices.map((c) => c.status))], codes: [...new Set(choices.map((c) => c.code))] });
+}
+
+/** The business code of a losing concurrent submission of a token (bizkithub: E003). */
+export function raceLoser(): Outcome[] {
+  return runContext().profile.raceLoserCodes.map((code) => businessCode(code));
 }
 
 /** A key error: 404 with one of the given PUBLIC_API_KEY_* codes (documented statuses). */
