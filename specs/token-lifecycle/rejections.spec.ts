@@ -41,13 +41,16 @@ const REJECTIONS: Rejection[] = [
   },
   { label: 'an empty password', send: (token) => submit({ token, password: '' }), outcome: rejected },
   { label: 'a password that is not a string', send: (token) => submit({ token, password: 12345678 }), outcome: rejected },
-  {
+];
+// A lenient profile (contentType) may process a JSON body declared as text/plain, so only a strict one rejects it.
+if (runContext().profile.contentType === 'strict') {
+  REJECTIONS.push({
     label: 'a body declared as text/plain',
     send: (token, _c, rand) =>
       send({ query: { apiKey: runContext().apiKey }, contentType: 'text/plain', body: JSON.stringify({ token, password: randomPassword(rand) }) }),
     outcome: rejected,
-  },
-];
+  });
+}
 
 const consumesNothing = requirement('SNP-REJECTED-CONSUMES-NOTHING');
 consumesNothing.each(REJECTIONS)('after $label the password is unchanged and the same token still succeeds', async (rejection, { rand, state }) => {
