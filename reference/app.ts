@@ -29,7 +29,7 @@ export interface ReferenceApp {
 export function buildReferenceApp(options: ReferenceOptions = {}): ReferenceApp {
   const settings = resolveOptions(options);
 
-  const { faults } = settings;
+  const { faults, variations } = settings;
   let bodyLimit = settings.bodyLimitBytes;
   if (faults.has('no-body-limit')) bodyLimit = 100 * 1024 * 1024;
 
@@ -41,8 +41,8 @@ export function buildReferenceApp(options: ReferenceOptions = {}): ReferenceApp 
   });
 
   registerRawBodyIntake(app);
-  registerResponseHeaders(app, faults);
-  registerFallbackHandlers(app, faults);
+  registerResponseHeaders(app, faults, variations);
+  registerFallbackHandlers(app, faults, variations);
 
   const requestLog = settings.requestLog;
   if (requestLog !== undefined) {
@@ -59,7 +59,7 @@ export function buildReferenceApp(options: ReferenceOptions = {}): ReferenceApp 
 
   const store = new MemoryStore(faults);
   const lock = new CustomerLock();
-  const shared = { store, lock, now: settings.now, scryptCost: settings.scryptCost, faults };
+  const shared = { store, lock, now: settings.now, scryptCost: settings.scryptCost, faults, variations };
 
   registerSetNewPassword(app, { ...shared, apiKeys: new ApiKeyRegistry(settings.apiKeys, settings.inactiveApiKeys) });
   registerStateHook(app, { ...shared, stateToken: settings.stateToken });

@@ -8,6 +8,8 @@ import type { FaultSet } from './faults.js';
 import { hashPassword, passwordMatchesAny } from './passwords.js';
 import type { Customer, ResetStore } from './store.js';
 import { resetTokenDigest } from './tokens.js';
+import { passwordLength } from './variations.js';
+import type { ReferenceVariations } from './variations.js';
 
 export interface PasswordResetDependencies {
   readonly store: ResetStore;
@@ -16,6 +18,8 @@ export interface PasswordResetDependencies {
   readonly scryptCost: number;
   /** Known bugs switched on for the suite's self-validation (faults.ts); empty in the normal reference. */
   readonly faults: FaultSet;
+  /** Legitimate variations (variations.ts): password policy, history depth, race losers' code. */
+  readonly variations: ReferenceVariations;
 }
 
 export interface NewPasswordRequest {
@@ -25,7 +29,8 @@ export interface NewPasswordRequest {
   readonly customerRealIp: string | null;
 }
 
-export type PasswordResetOutcome = 'success' | BusinessErrorCode;
+/** 'password-too-short': the variation's password policy refused it (answered as a field validation error). */
+export type PasswordResetOutcome = 'success' | BusinessErrorCode | 'password-too-short';
 
 export async function setNewPassword(
   deps: PasswordResetDependencies,
@@ -37,7 +42,8 @@ export async function setNewPassword(
   const found = deps.store.findResetRequest(tokenDigest);
   if (found === undefined) return 'E003';
 
-  const checkAndChange = () => checkAndChangeLocked(deps, input, tokenDigest, found.customerId);
+  const wasPending = found.state === 'pending';
+  const checkAndChange = () => checkAndChangeLocked(deps, input, tokenDigest, found.customerId, wasPending);
   if (deps.faults.has('check-then-consume-race')) return checkAndChange();
   return deps.lock.runExclusive(found.customerId, checkAndChange);
 }
@@ -48,13 +54,16 @@ async function checkAndChangeLocked(
   input: NewPasswordRequest,
   tokenDigest: string,
   customerId: string,
+  wasPending: boolean,
 ): Promise<PasswordResetOutcome> {
-  const { store, faults } = deps;
+  const { store, faults, variations } = deps;
   // Read again inside the lock: a concurrent submission of the same token (or of a sibling token of
   // the same customer) may have succeeded while this one was waiting.
   const request = store.findResetRequest(tokenDigest);
   const customer = store.findCustomer(customerId);
-  if (request === undefined || customer === undefined || request.state !== 'pending') return 'E003';
+  if (request === undefined || customer === undefined) return 'E003';
+  // Pending before the lock and used after it: this submission lost a race for the token.
+  if (request.state !== 'pending') return wasPending && request.state === 'consumed' ? variations.raceLoserCode : 'E003';
 
   let expired = deps.now() >= request.expiresAt;
   if (faults.has('expiry-ignored')) expired = false;
@@ -65,8 +74,11 @@ async function checkAndChangeLocked(
   // addResetRequest replaces the request stored under the same digest.
   if (faults.has('token-consumed-by-e002')) store.addResetRequest({ ...request, state: 'consumed' });
 
-  // The current password and every earlier one count as "previously used".
-  let history = customer.passwordHistory;
+  // Checked after the token (a dead token answers E003/E004 whatever the password), before the history.
+  if (passwordLength(input.password) < variations.passwordMinLength) return 'password-too-short';
+
+  // The current password and every earlier one (or the variation's depth) count as "previously used".
+  let history = variations.historyDepth === null ? customer.passwordHistory : customer.passwordHistory.slice(0, variations.historyDepth);
   if (faults.has('history-skips-current')) history = history.slice(1);
   if (faults.has('history-current-only')) history = history.slice(0, 1);
   if (await passwordMatchesAny(input.password, history)) return 'E002';
