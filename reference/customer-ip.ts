@@ -37,11 +37,19 @@ export function normalizeCustomerRealIp(value: unknown, faults: FaultSet = NO_FA
     // Every spelling of ::1 (for example 0:0:0:0:0:0:0:1) is the same loopback address.
     if (canonical === '::1') return { valid: true, ip: LOOPBACK };
     // Variation: an IPv4-mapped address is recorded as its IPv4 form.
-    const mappedIpv4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(canonical)?.[1];
+    const mappedIpv4 = ipv4OfMapped(canonical);
     if (variations.ipv4MappedAsIpv4 && mappedIpv4 !== undefined) return { valid: true, ip: mappedIpv4 };
     return { valid: true, ip: address };
   }
   return { valid: false };
+}
+
+/** a.b.c.d for the canonical form of an IPv4-mapped address (the URL parser writes it ::ffff:HHHH:HHHH). */
+function ipv4OfMapped(canonical: string): string | undefined {
+  const groups = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(canonical);
+  if (groups === null) return undefined;
+  const [high, low] = [Number.parseInt(groups[1] ?? '', 16), Number.parseInt(groups[2] ?? '', 16)];
+  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
 }
 
 /** The WHATWG URL parser's compressed lowercase form of an IPv6 address, or undefined if it disagrees. */

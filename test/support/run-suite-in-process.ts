@@ -21,6 +21,8 @@ export interface InProcessRun {
   readonly seed: number;
   /** CONFORMANCE_STRICT=1: SHOULD requirements count toward the verdict. */
   readonly strict: boolean;
+  /** CONFORMANCE_PROFILE: `bizkithub` (the default) or a path to a profile file. */
+  readonly profile?: string;
 }
 
 /** Runs every spec against `target` and returns the verdict report (what conformance.json holds). */

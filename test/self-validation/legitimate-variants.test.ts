@@ -1,0 +1,75 @@
+// Legitimate vendors must pass (issue 12 §3): a conformance suite that fails a correct implementation is
+// wrong. For each legitimate variation of the reference (reference/variations.ts), the whole suite runs
+// against the reference started with that variation, judged as an external target with the vendor profile
+// that declares it (test/fixtures/profiles/), and must give the conformant verdict. Variations on
+// best-practice points (banners, gateway pages) may fail SHOULD requirements only, so they run non-strict,
+// and the SHOULD requirements they fail are listed: a new failure there is a suite change to review.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { exitCodeFor } from '../../helpers/exit-code.js';
+import type { ReferenceVariations } from '../../reference/variations.js';
+import { startReference } from '../../reference/start.js';
+import { concurrencyLimit } from '../support/concurrency-limit.js';
+import { runSuiteInProcess } from '../support/run-suite-in-process.js';
+
+const SEED = 20261129;
+/** Suite runs at once (two test workers each), next to the other engineers' runs on 2 cores. */
+const PARALLEL_RUNS = 2;
+/** scrypt's work factor is invisible to the suite; 16 keeps each run short. */
+const SCRYPT_COST = 16;
+
+interface Variant {
+  label: string;
+  variations: Partial<ReferenceVariations>;
+  /** A file of test/fixtures/profiles/, or none for bizkithub. */
+  profile?: string;
+  /** SHOULD requirements the variation fails (then the run is non-strict); none: strict, every requirement passes. */
+  failsShould?: string[];
+}
+
+const VARIANTS: Variant[] = [
+  { label: 'version banners (Server: nginx/1.25.3, X-Powered-By)', variations: { versionBanner: true }, failsShould: ['SNP-NO-VERSION-BANNER'] },
+  { label: 'a CDN cookie on every response', variations: { cdnCookie: true } },
+  {
+    label: 'gateway HTML pages for 413 and 405',
+    variations: { gatewayPages: true },
+    failsShould: ['SNP-BODY-SIZE-LIMIT', 'SNP-METHOD-NOT-ALLOWED', 'SNP-GATEWAY-RESPONSE-JSON', 'SNP-NO-VERSION-BANNER'],
+  },
+  { label: 'a password policy of 12 characters', variations: { passwordMinLength: 12 }, profile: 'password-policy-12' },
+  { label: 'validation errors 400 for syntax, 422 for fields', variations: { fieldValidationStatus: 422 }, profile: 'validation-422' },
+  { label: 'race losers answered E001', variations: { raceLoserCode: 'E001' }, profile: 'race-losers-e001' },
+  { label: 'a password history 3 deep', variations: { historyDepth: 3 }, profile: 'history-depth-3' },
+  { label: 'IPv6 zone ids accepted', variations: { acceptZoneId: true }, profile: 'zone-ids' },
+  { label: 'a null customerRealIp read as absent', variations: { acceptNullIp: true }, profile: 'null-ip' },
+  { label: 'IPv4-mapped addresses recorded as IPv4', variations: { ipv4MappedAsIpv4: true }, profile: 'mapped-ipv4' },
+  {
+    label: 'business errors with 4xx statuses',
+    variations: { businessErrorStatus: { E001: 422, E002: 409, E003: 404, E004: 410 } },
+    profile: 'business-4xx',
+  },
+  { label: 'the sample key answered PUBLIC_API_KEY_DOES_NOT_EXIST', variations: { sampleKeyCode: 'PUBLIC_API_KEY_DOES_NOT_EXIST' }, profile: 'sample-key-does-not-exist' },
+  { label: 'closed bodies (extraBodyProperties "forbidden")', variations: {}, profile: 'closed-bodies' },
+];
+
+const profilePath = (name: string) => fileURLToPath(new URL(`../fixtures/profiles/${name}.json`, import.meta.url));
+const limited = concurrencyLimit(PARALLEL_RUNS);
+
+describe.concurrent('legitimate variations of the reference are conformant', () => {
+  test.for(VARIANTS)('$label', { timeout: 900_000 }, async (variant) => {
+    const report = await limited(async () => {
+      const reference = await startReference({ variations: variant.variations, scryptCost: SCRYPT_COST });
+      try {
+        const profile = variant.profile === undefined ? undefined : profilePath(variant.profile);
+        return await runSuiteInProcess(reference, { seed: SEED, strict: variant.failsShould === undefined, profile });
+      } finally {
+        await reference.close();
+      }
+    });
+    const notPassed = report.requirements.filter((r) => r.status !== 'passed');
+    expect(report.suiteErrors).toEqual([]);
+    expect(notPassed.filter((r) => r.level === 'MUST').map((r) => `${r.id}: ${r.status}`)).toEqual([]);
+    expect(notPassed.map((r) => r.id).sort()).toEqual([...(variant.failsShould ?? [])].sort());
+    expect(report.verdict).toBe('conformant');
+    expect(exitCodeFor(report).code).toBe(0);
+  });
+});
