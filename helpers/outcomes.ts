@@ -30,6 +30,21 @@ function field(json: unknown, ...path: string[]): unknown {
   return value;
 }
 
+/** Where the profile's business-error envelope keeps the code and the message (bizkithub: customer). */
+const BUSINESS_FIELDS = {
+  customer: { code: ['errorCode'], message: ['message'], schema: 'business-error', shape: '{"success": false, "errorCode": "CODE", "message": "..."}' },
+  platform: { code: ['error', 'code'], message: ['error', 'message'], schema: 'platform-error', shape: '{"error": {"code": "CODE", "message": "...", "description": "..."}}' },
+} as const;
+
+function businessFields() {
+  return BUSINESS_FIELDS[runContext().profile.businessErrorEnvelope];
+}
+
+/** The message of a business error, read from the profile's envelope. */
+export function businessMessageOf(exchange: Exchange): unknown {
+  return field(exchange.json, ...businessFields().message);
+}
+
 /** 200 and a body of the success schema. */
 export function success(): Outcome {
   return {
@@ -41,20 +56,22 @@ export function success(): Outcome {
 /** The business error code alone: status, envelope and message have requirements of their own. */
 export function businessCode(code: BusinessCode): Outcome {
   return {
-    label: `business error ${code} (errorCode "${code}")`,
+    label: `business error ${code} (${businessFields().code.join('.')} "${code}")`,
     mismatch: (ex) => {
       if (ex.status >= 500) return `status ${ex.status} is a server error`;
-      const actual = field(ex.json, 'errorCode');
-      return actual === code ? null : `errorCode is ${JSON.stringify(actual)}`;
+      const path = businessFields().code;
+      const actual = field(ex.json, ...path);
+      return actual === code ? null : `${path.join('.')} is ${JSON.stringify(actual)}`;
     },
   };
 }
 
-/** The business-error body {"success": false, "errorCode", "message"} with this code, whatever the status. */
+/** The profile's business-error body (bizkithub: {"success": false, "errorCode", "message"}) with this code, whatever the status. */
 export function businessBody(code: BusinessCode): Outcome {
+  const { schema, shape } = businessFields();
   return {
-    label: `{"success": false, "errorCode": "${code}", "message": "..."}`,
-    mismatch: (ex) => businessCode(code).mismatch(ex) ?? schemaMismatch(ex, 'business-error'),
+    label: shape.replace('CODE', code),
+    mismatch: (ex) => businessCode(code).mismatch(ex) ?? schemaMismatch(ex, schema),
   };
 }
 
@@ -62,7 +79,7 @@ export function businessBody(code: BusinessCode): Outcome {
 export function businessStatus(code: BusinessCode): Outcome {
   const status = runContext().profile.businessErrorStatus[code];
   return {
-    label: `${status} with errorCode "${code}"`,
+    label: `${status} with business error ${code}`,
     mismatch: (ex) => (ex.status !== status ? `status ${ex.status}, not ${status}` : businessCode(code).mismatch(ex)),
   };
 }

@@ -19,6 +19,8 @@ export interface Profile {
   name: string;
   description?: string;
   businessErrorStatus: Record<BusinessCode, number>;
+  /** customer: {success: false, errorCode, message}; platform: {error: {code, message, description}}. */
+  businessErrorEnvelope: 'customer' | 'platform';
   /** The default validation error, with optional overrides per kind. */
   validationError: PlatformErrorChoice & Partial<Record<ValidationKind, PlatformErrorChoice>> & { namesField?: boolean };
   extraBodyProperties: 'allowed' | 'forbidden';
@@ -28,6 +30,8 @@ export interface Profile {
   historyDepth: number | null;
   customerRealIp: { acceptZoneId: boolean; acceptNull: boolean; ipv4MappedRecordedAs: 'either' | 'ipv4' | 'ipv6' };
   raceLoserCodes: ('E003' | 'E001')[];
+  /** Business errors that may consume the token (the retry may answer E003); bizkithub: none. */
+  tokenConsumedBy: ('E001' | 'E002')[];
   sampleKeyCode: 'PUBLIC_API_KEY_SAMPLE_VALUE' | 'PUBLIC_API_KEY_DOES_NOT_EXIST';
   keyBeforeUnparsableBody: boolean;
   contentType: 'strict' | 'lenient';

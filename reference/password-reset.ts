@@ -81,12 +81,17 @@ async function checkAndChangeLocked(
   let history = variations.historyDepth === null ? customer.passwordHistory : customer.passwordHistory.slice(0, variations.historyDepth);
   if (faults.has('history-skips-current')) history = history.slice(1);
   if (faults.has('history-current-only')) history = history.slice(0, 1);
-  if (await passwordMatchesAny(input.password, history)) return 'E002';
+  // Variation: a business error that consumes the token (the password stays as it was).
+  const consumeFor = (code: 'E001' | 'E002') => {
+    if (variations.tokenConsumedBy.includes(code)) store.addResetRequest({ ...request, state: 'consumed' });
+    return code;
+  };
+  if (await passwordMatchesAny(input.password, history)) return consumeFor('E002');
 
   // Test-only fault injection: the state hook's "reset request with failing password change".
   if (request.failPasswordChange) {
     if (faults.has('e001-still-changes-password')) await changePassword(deps, input, tokenDigest, customer);
-    return 'E001';
+    return consumeFor('E001');
   }
 
   await changePassword(deps, input, tokenDigest, customer);

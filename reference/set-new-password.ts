@@ -87,7 +87,9 @@ function sendBusinessError(reply: FastifyReply, code: BusinessErrorCode, faults:
   const answer = businessError(code, faults);
   if (faults.has('business-error-platform-envelope')) return reply.code(200).send({ error: { code, message: answer.message, description: answer.message } });
   if (faults.has('business-error-status-400')) return reply.code(400).send(answer);
-  return reply.code(variations.businessErrorStatus[code]).send(answer);
+  const status = variations.businessErrorStatus[code];
+  if (variations.businessErrorEnvelope === 'platform') return reply.code(status).send({ error: { code, message: answer.message, description: answer.message } });
+  return reply.code(status).send(answer);
 }
 
 const PASSWORD_TOO_SHORT = (minLength: number) => `password must be at least ${minLength} characters long`;

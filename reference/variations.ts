@@ -27,6 +27,10 @@ export interface ReferenceVariations {
   readonly ipv4MappedAsIpv4: boolean;
   /** HTTP status of each business error. */
   readonly businessErrorStatus: Readonly<Record<BusinessErrorCode, number>>;
+  /** The body of E001–E004: the customer-endpoint envelope, or the platform envelope {error: {code, ...}}. */
+  readonly businessErrorEnvelope: 'customer' | 'platform';
+  /** Business errors that consume the token (the customer must ask for a new one). */
+  readonly tokenConsumedBy: readonly ('E001' | 'E002')[];
   /** The platform code for the docs' sample key. */
   readonly sampleKeyCode: 'PUBLIC_API_KEY_SAMPLE_VALUE' | 'PUBLIC_API_KEY_DOES_NOT_EXIST';
 }
@@ -43,6 +47,8 @@ export const BIZKITHUB_BEHAVIOUR: ReferenceVariations = {
   acceptNullIp: false,
   ipv4MappedAsIpv4: false,
   businessErrorStatus: { E001: 200, E002: 200, E003: 200, E004: 200 },
+  businessErrorEnvelope: 'customer',
+  tokenConsumedBy: [],
   sampleKeyCode: 'PUBLIC_API_KEY_SAMPLE_VALUE',
 };
 

@@ -49,6 +49,8 @@ const VARIANTS: Variant[] = [
   },
   { label: 'the sample key answered PUBLIC_API_KEY_DOES_NOT_EXIST', variations: { sampleKeyCode: 'PUBLIC_API_KEY_DOES_NOT_EXIST' }, profile: 'sample-key-does-not-exist' },
   { label: 'closed bodies (extraBodyProperties "forbidden")', variations: {}, profile: 'closed-bodies' },
+  { label: 'business errors in the platform envelope', variations: { businessErrorEnvelope: 'platform' }, profile: 'platform-envelope' },
+  { label: 'E001 and E002 consume the token', variations: { tokenConsumedBy: ['E001', 'E002'] }, profile: 'business-errors-consume-token' },
 ];
 
 const profilePath = (name: string) => fileURLToPath(new URL(`../fixtures/profiles/${name}.json`, import.meta.url));

@@ -47,8 +47,7 @@ test("the example profile in docs/profile.md is valid", () => {
 
 test('every assumed requirement names the profile key that changes it', () => {
   const withoutKey = REQUIREMENTS.filter((r) => r.basis === 'assumed' && !r.profileKey).map((r) => r.id);
-  // Known gaps (docs/profile.md): the envelope and "rejected requests consume nothing" have no key yet.
-  expect(withoutKey).toEqual(['SNP-REJECTED-CONSUMES-NOTHING', 'SNP-BUSINESS-ERROR-ENVELOPE']);
+  expect(withoutKey).toEqual([]);
 });
 
 test('every profile key a requirement names exists in the bizkithub profile', () => {
