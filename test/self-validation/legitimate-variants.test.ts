@@ -5,10 +5,12 @@
 // best-practice points (banners, gateway pages) may fail SHOULD requirements only, so they run non-strict,
 // and the SHOULD requirements they fail are listed: a new failure there is a suite change to review.
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { exitCodeFor } from '../../helpers/exit-code.js';
+import type { ConformanceReport } from '../../helpers/reporting/verdict.js';
 import type { ReferenceVariations } from '../../reference/variations.js';
 import { startReference } from '../../reference/start.js';
+import { CAUGHT_BY_VARIANTS } from '../support/caught-by-variants.js';
 import { concurrencyLimit } from '../support/concurrency-limit.js';
 import { runSuiteInProcess } from '../support/run-suite-in-process.js';
 
@@ -55,18 +57,33 @@ const VARIANTS: Variant[] = [
 
 const profilePath = (name: string) => fileURLToPath(new URL(`../fixtures/profiles/${name}.json`, import.meta.url));
 const limited = concurrencyLimit(PARALLEL_RUNS);
+/** Every requirement some run failed: CAUGHT_BY_VARIANTS must all be among them. */
+const failedSomewhere = new Set<string>();
+let completedRuns = 0;
+
+/** The controls: a profile that does not match the target must fail, or the profile keys would decide nothing. */
+const MISMATCHES: { label: string; variations: Partial<ReferenceVariations>; profile?: string; fails: string }[] = [
+  { label: 'a 12-character policy judged with the bizkithub profile', variations: { passwordMinLength: 12 }, fails: 'SNP-PASSWORD-POLICY' },
+  { label: 'no policy judged with a 12-character profile', variations: {}, profile: 'password-policy-12', fails: 'SNP-PASSWORD-POLICY' },
+];
+
+async function runAgainst(variations: Partial<ReferenceVariations>, profile: string | undefined, strict: boolean): Promise<ConformanceReport> {
+  const report = await limited(async () => {
+    const reference = await startReference({ variations, scryptCost: SCRYPT_COST });
+    try {
+      return await runSuiteInProcess(reference, { seed: SEED, strict, profile: profile === undefined ? undefined : profilePath(profile) });
+    } finally {
+      await reference.close();
+    }
+  });
+  for (const r of report.requirements) if (r.status === 'failed') failedSomewhere.add(r.id);
+  completedRuns += 1;
+  return report;
+}
 
 describe.concurrent('legitimate variations of the reference are conformant', () => {
   test.for(VARIANTS)('$label', { timeout: 900_000 }, async (variant) => {
-    const report = await limited(async () => {
-      const reference = await startReference({ variations: variant.variations, scryptCost: SCRYPT_COST });
-      try {
-        const profile = variant.profile === undefined ? undefined : profilePath(variant.profile);
-        return await runSuiteInProcess(reference, { seed: SEED, strict: variant.failsShould === undefined, profile });
-      } finally {
-        await reference.close();
-      }
-    });
+    const report = await runAgainst(variant.variations, variant.profile, variant.failsShould === undefined);
     const notPassed = report.requirements.filter((r) => r.status !== 'passed');
     expect(report.suiteErrors).toEqual([]);
     expect(notPassed.filter((r) => r.level === 'MUST').map((r) => `${r.id}: ${r.status}`)).toEqual([]);
@@ -74,4 +91,17 @@ describe.concurrent('legitimate variations of the reference are conformant', () 
     expect(report.verdict).toBe('conformant');
     expect(exitCodeFor(report).code).toBe(0);
   });
+
+  test.for(MISMATCHES)('mismatch: $label is non-conformant', { timeout: 900_000 }, async ({ variations, profile, fails }) => {
+    const report = await runAgainst(variations, profile, false);
+    expect(report.requirements.filter((r) => r.status === 'failed').map((r) => r.id)).toContain(fails);
+    expect(report.verdict).toBe('non-conformant');
+  });
+});
+
+afterAll(() => {
+  // Only when every run took place (not with -t): each requirement no fault declares was failed by one.
+  if (completedRuns === VARIANTS.length + MISMATCHES.length) {
+    expect(CAUGHT_BY_VARIANTS.filter((id) => !failedSomewhere.has(id))).toEqual([]);
+  }
 });
