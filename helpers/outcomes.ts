@@ -79,7 +79,7 @@ export function businessBody(code: BusinessCode): Outcome {
 export function businessStatus(code: BusinessCode): Outcome {
   const status = runContext().profile.businessErrorStatus[code];
   return {
-    label: `${status} with business error ${code}`,
+    label: `${status} with ${businessFields().code.join('.')} "${code}"`,
     mismatch: (ex) => (ex.status !== status ? `status ${ex.status}, not ${status}` : businessCode(code).mismatch(ex)),
   };
 }

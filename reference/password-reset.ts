@@ -74,8 +74,10 @@ async function checkAndChangeLocked(
   // addResetRequest replaces the request stored under the same digest.
   if (faults.has('token-consumed-by-e002')) store.addResetRequest({ ...request, state: 'consumed' });
 
-  // Checked after the token (a dead token answers E003/E004 whatever the password), before the history.
-  if (passwordLength(input.password) < variations.passwordMinLength) return 'password-too-short';
+  // A variation's policy, checked after the token (a dead token answers E003/E004 whatever the password),
+  // before the history. Emptiness itself is body validation's (request-body.ts), so the default minimum of
+  // 1 adds no check here.
+  if (variations.passwordMinLength > 1 && passwordLength(input.password) < variations.passwordMinLength) return 'password-too-short';
 
   // The current password and every earlier one (or the variation's depth) count as "previously used".
   let history = variations.historyDepth === null ? customer.passwordHistory : customer.passwordHistory.slice(0, variations.historyDepth);
