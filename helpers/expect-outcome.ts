@@ -28,7 +28,9 @@ export class ConformanceFailure extends Error {
 
 function header(requirementId: string): string {
   const requirement = requirementById(requirementId);
-  return requirement ? `${requirement.id} (${requirement.level}): ${requirement.statement}` : requirementId;
+  if (!requirement) return requirementId;
+  const line = `${requirement.id} (${requirement.level}): ${requirement.statement}`;
+  return requirement.profileKey ? `${line}\nProfile key: ${requirement.profileKey} (set it in your profile to change this expectation)` : line;
 }
 
 function formatFailure(detail: FailureDetail): string {

@@ -37,7 +37,9 @@ export function validator(name: SchemaName, closed = false): ValidateFunction {
   let validate = cache.get(key);
   if (!validate) {
     const schema = load(name);
-    const finalSchema = closed ? { ...(closeObjects(schema) as object), $id: `${String(schema.$id)}#closed` } : schema;
+    // A closed copy needs an $id of its own: ajv refuses a second schema under the open one's $id, and an
+    // $id may not carry a fragment, so the copy gets a sibling URI.
+    const finalSchema = closed ? { ...(closeObjects(schema) as object), $id: String(schema.$id).replace(/\.schema\.json$/, '.closed.schema.json') } : schema;
     validate = ajv.compile(finalSchema);
     cache.set(key, validate);
   }

@@ -2,7 +2,7 @@
 // exchange does not match it. Statuses and codes left open by the docs come from the profile.
 import type { Exchange } from './exchange.js';
 import { describeErrors, validator } from './json-schemas.js';
-import type { BusinessCode } from './profile.js';
+import { validationErrorFor, type BusinessCode, type ValidationKind } from './profile.js';
 import { runContext } from './run-context.js';
 
 export interface Outcome {
@@ -30,6 +30,21 @@ function field(json: unknown, ...path: string[]): unknown {
   return value;
 }
 
+/** Where the profile's business-error envelope keeps the code and the message (bizkithub: customer). */
+const BUSINESS_FIELDS = {
+  customer: { code: ['errorCode'], message: ['message'], schema: 'business-error', shape: '{"success": false, "errorCode": "CODE", "message": "..."}' },
+  platform: { code: ['error', 'code'], message: ['error', 'message'], schema: 'platform-error', shape: '{"error": {"code": "CODE", "message": "...", "description": "..."}}' },
+} as const;
+
+function businessFields() {
+  return BUSINESS_FIELDS[runContext().profile.businessErrorEnvelope];
+}
+
+/** The message of a business error, read from the profile's envelope. */
+export function businessMessageOf(exchange: Exchange): unknown {
+  return field(exchange.json, ...businessFields().message);
+}
+
 /** 200 and a body of the success schema. */
 export function success(): Outcome {
   return {
@@ -41,20 +56,22 @@ export function success(): Outcome {
 /** The business error code alone: status, envelope and message have requirements of their own. */
 export function businessCode(code: BusinessCode): Outcome {
   return {
-    label: `business error ${code} (errorCode "${code}")`,
+    label: `business error ${code} (${businessFields().code.join('.')} "${code}")`,
     mismatch: (ex) => {
       if (ex.status >= 500) return `status ${ex.status} is a server error`;
-      const actual = field(ex.json, 'errorCode');
-      return actual === code ? null : `errorCode is ${JSON.stringify(actual)}`;
+      const path = businessFields().code;
+      const actual = field(ex.json, ...path);
+      return actual === code ? null : `${path.join('.')} is ${JSON.stringify(actual)}`;
     },
   };
 }
 
-/** The business-error body {"success": false, "errorCode", "message"} with this code, whatever the status. */
+/** The profile's business-error body (bizkithub: {"success": false, "errorCode", "message"}) with this code, whatever the status. */
 export function businessBody(code: BusinessCode): Outcome {
+  const { schema, shape } = businessFields();
   return {
-    label: `{"success": false, "errorCode": "${code}", "message": "..."}`,
-    mismatch: (ex) => businessCode(code).mismatch(ex) ?? schemaMismatch(ex, 'business-error'),
+    label: shape.replace('CODE', code),
+    mismatch: (ex) => businessCode(code).mismatch(ex) ?? schemaMismatch(ex, schema),
   };
 }
 
@@ -62,7 +79,7 @@ export function businessBody(code: BusinessCode): Outcome {
 export function businessStatus(code: BusinessCode): Outcome {
   const status = runContext().profile.businessErrorStatus[code];
   return {
-    label: `${status} with errorCode "${code}"`,
+    label: `${status} with ${businessFields().code.join('.')} "${code}"`,
     mismatch: (ex) => (ex.status !== status ? `status ${ex.status}, not ${status}` : businessCode(code).mismatch(ex)),
   };
 }
@@ -96,10 +113,20 @@ export function rejected(): Outcome {
   return platformError({});
 }
 
-/** The profile's validation error (bizkithub: 400 INTERNAL_VALIDATION_FAILED). */
-export function validationError(): Outcome {
-  const { status, code } = runContext().profile.validationError;
-  return platformError({ statuses: [status], codes: [code] });
+/**
+ * The profile's validation error (bizkithub: 400 INTERNAL_VALIDATION_FAILED) for a failure of `kind`;
+ * without a kind, the error of either kind (a case that could be read as both).
+ */
+export function validationError(kind?: ValidationKind): Outcome {
+  const { profile } = runContext();
+  const kinds: ValidationKind[] = kind ? [kind] : ['syntax', 'field'];
+  const choices = kinds.map((k) => validationErrorFor(profile, k));
+  return platformError({ statuses: [...new Set(choices.map((c) => c.status))], codes: [...new Set(choices.map((c) => c.code))] });
+}
+
+/** The business code of a losing concurrent submission of a token (bizkithub: E003). */
+export function raceLoser(): Outcome[] {
+  return runContext().profile.raceLoserCodes.map((code) => businessCode(code));
 }
 
 /** A key error: 404 with one of the given PUBLIC_API_KEY_* codes (documented statuses). */

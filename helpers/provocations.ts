@@ -18,6 +18,8 @@ export interface Provoked {
 export interface Provocation {
   label: string;
   needsState: boolean;
+  /** A gateway may answer this one before the application runs (wrong method, oversized body). */
+  gatewayKind?: true;
   provoke: (rand: Faker, state: StateArranger) => Promise<Provoked>;
 }
 
@@ -131,11 +133,13 @@ export const RESPONSE_KINDS: Provocation[] = [
   {
     label: 'method GET',
     needsState: false,
+    gatewayKind: true,
     provoke: (rand) => sentRaw(rand, (token, password, apiKey) => ({ method: 'GET', query: { apiKey, token, password }, contentType: null })),
   },
   {
     label: 'body too large (1 MB)',
     needsState: false,
+    gatewayKind: true,
     provoke: async (rand) => {
       const token = randomToken(rand);
       const password = rand.string.alphanumeric(1024 * 1024);

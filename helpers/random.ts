@@ -2,6 +2,8 @@
 // inputs do not depend on which tests ran before it or in parallel: the same seed replays the same inputs.
 import { createHash } from 'node:crypto';
 import { Faker, en } from '@faker-js/faker';
+import { inject } from 'vitest';
+import type { RunContext } from './run-context.js';
 
 export function deriveSeed(runSeed: number, scope: string): number {
   return createHash('sha256').update(`${runSeed}:${scope}`).digest().readUInt32BE(0);
@@ -18,9 +20,19 @@ export function randomToken(faker: Faker): string {
   return faker.string.alphanumeric(32);
 }
 
-/** A fresh acceptable password, unique to this test (faker's password generator, 20 characters). */
-export function randomPassword(faker: Faker): string {
-  return `${faker.internet.password({ length: 16 })}-${faker.string.alphanumeric(4)}`;
+/** The profile's shortest acceptable password; 1 outside a suite run (unit tests have no run context). */
+function policyMinLength(): number {
+  const context = inject('conformance') as RunContext | undefined;
+  return context?.profile.passwordPolicy.minLength ?? 1;
+}
+
+/**
+ * A fresh acceptable password, unique to this test (faker's password generator, 20 characters), made
+ * longer when the profile's password policy asks for more (passwordPolicy.minLength).
+ */
+export function randomPassword(faker: Faker, minLength = policyMinLength()): string {
+  const password = `${faker.internet.password({ length: 16 })}-${faker.string.alphanumeric(4)}`;
+  return password.length >= minLength ? password : `${password}${faker.string.alphanumeric(minLength - password.length)}`;
 }
 
 export function randomSeed(): number {

@@ -29,7 +29,7 @@ export interface ReferenceApp {
 export function buildReferenceApp(options: ReferenceOptions = {}): ReferenceApp {
   const settings = resolveOptions(options);
 
-  const { faults } = settings;
+  const { faults, variations } = settings;
   let bodyLimit = settings.bodyLimitBytes;
   if (faults.has('no-body-limit')) bodyLimit = 100 * 1024 * 1024;
 
@@ -41,8 +41,8 @@ export function buildReferenceApp(options: ReferenceOptions = {}): ReferenceApp 
   });
 
   registerRawBodyIntake(app);
-  registerResponseHeaders(app, faults);
-  registerFallbackHandlers(app, faults);
+  registerResponseHeaders(app, faults, variations);
+  registerFallbackHandlers(app, faults, variations);
 
   const requestLog = settings.requestLog;
   if (requestLog !== undefined) {
@@ -60,7 +60,7 @@ export function buildReferenceApp(options: ReferenceOptions = {}): ReferenceApp 
   const store = new MemoryStore(faults);
   const lock = new CustomerLock();
   const apiKeys = new ApiKeyRegistry(settings.apiKeys, settings.inactiveApiKeys);
-  const shared = { store, lock, now: settings.now, scryptCost: settings.scryptCost, faults, apiKeys };
+  const shared = { store, lock, now: settings.now, scryptCost: settings.scryptCost, faults, apiKeys, variations };
 
   registerSetNewPassword(app, shared);
   registerStateHook(app, { ...shared, stateToken: settings.stateToken });

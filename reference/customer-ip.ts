@@ -5,6 +5,8 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { NO_FAULTS } from './faults.js';
 import type { FaultSet } from './faults.js';
+import { BIZKITHUB_BEHAVIOUR } from './variations.js';
+import type { ReferenceVariations } from './variations.js';
 
 const LOOPBACK = '127.0.0.1';
 
@@ -13,7 +15,7 @@ const LOOPBACK_ALIASES: ReadonlySet<string> = new Set(['::1', '0.0.0.0', 'localh
 
 export type CustomerIpResult = { readonly valid: true; readonly ip: string } | { readonly valid: false };
 
-export function normalizeCustomerRealIp(value: unknown, faults: FaultSet = NO_FAULTS): CustomerIpResult {
+export function normalizeCustomerRealIp(value: unknown, faults: FaultSet = NO_FAULTS, variations: ReferenceVariations = BIZKITHUB_BEHAVIOUR): CustomerIpResult {
   if (faults.has('ip-not-validated')) return { valid: true, ip: String(value) };
   if (typeof value !== 'string') return { valid: false };
   if (faults.has('ip-localhost-rejected') && (value === 'localhost' || value === '')) return { valid: false };
@@ -22,6 +24,8 @@ export function normalizeCustomerRealIp(value: unknown, faults: FaultSet = NO_FA
 
   let address = value;
   if (faults.has('ip-lenient-parsing')) address = value.trim().replace(/\/\d+$/, '');
+  // Variation: a zone id is accepted and dropped (it only means something on the sender's host).
+  if (variations.acceptZoneId && isIPv6(address) && address.includes('%')) address = address.slice(0, address.indexOf('%'));
 
   // node:net's isIPv4 accepts only dotted quads with octets 0-255 and no leading zeros.
   if (isIPv4(address)) return { valid: true, ip: address };
@@ -31,9 +35,21 @@ export function normalizeCustomerRealIp(value: unknown, faults: FaultSet = NO_FA
     const canonical = canonicalIPv6(address);
     if (canonical === undefined) return { valid: false };
     // Every spelling of ::1 (for example 0:0:0:0:0:0:0:1) is the same loopback address.
-    return { valid: true, ip: canonical === '::1' ? LOOPBACK : address };
+    if (canonical === '::1') return { valid: true, ip: LOOPBACK };
+    // Variation: an IPv4-mapped address is recorded as its IPv4 form.
+    const mappedIpv4 = ipv4OfMapped(canonical);
+    if (variations.ipv4MappedAsIpv4 && mappedIpv4 !== undefined) return { valid: true, ip: mappedIpv4 };
+    return { valid: true, ip: address };
   }
   return { valid: false };
+}
+
+/** a.b.c.d for the canonical form of an IPv4-mapped address (the URL parser writes it ::ffff:HHHH:HHHH). */
+function ipv4OfMapped(canonical: string): string | undefined {
+  const groups = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(canonical);
+  if (groups === null) return undefined;
+  const [high, low] = [Number.parseInt(groups[1] ?? '', 16), Number.parseInt(groups[2] ?? '', 16)];
+  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
 }
 
 /** The WHATWG URL parser's compressed lowercase form of an IPv6 address, or undefined if it disagrees. */

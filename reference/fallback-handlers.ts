@@ -7,11 +7,17 @@ import { ENDPOINT_PATH, STATE_HOOK_PATH } from './paths.js';
 import { sendPlatformError } from './platform-error.js';
 import type { PlatformErrorCode } from './platform-error.js';
 import { pathOf } from './request-target.js';
+import type { ReferenceVariations } from './variations.js';
+
+/** The page nginx gives for a status when it answers instead of the application. */
+function gatewayPage(status: 405 | 413, reason: string): string {
+  return `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n`;
+}
 
 /** Paths served for POST only; any other method there is 405, not 404. */
 const POST_ONLY_PATHS: ReadonlySet<string> = new Set([ENDPOINT_PATH, STATE_HOOK_PATH]);
 
-export function registerFallbackHandlers(app: FastifyInstance, faults: FaultSet): void {
+export function registerFallbackHandlers(app: FastifyInstance, faults: FaultSet, variations: ReferenceVariations): void {
   // Only POST routes are registered (and HEAD is not derived from GET), so every other method on a
   // known path lands here too, including ones fastify has no route shorthand for.
   app.setNotFoundHandler((request, reply) => {
@@ -19,6 +25,8 @@ export function registerFallbackHandlers(app: FastifyInstance, faults: FaultSet)
     if (faults.has('trace-echoes-request') && request.method === 'TRACE') return reply.code(200).send({ method: request.method, url: request.url, headers: request.headers });
     if (faults.has('fallback-errors-as-text')) return reply.code(postOnly ? 405 : 404).type('text/plain').send(postOnly ? 'Method Not Allowed' : 'Not Found');
     if (faults.has('wrong-method-as-404')) return sendPlatformError(reply, 'INTERNAL_NOT_FOUND');
+    // A reverse proxy that allows POST only answers other methods itself, without an Allow header.
+    if (postOnly && variations.gatewayPages) return reply.code(405).type('text/html').send(gatewayPage(405, 'Not Allowed'));
     if (postOnly) {
       reply.header('allow', 'POST'); // RFC 9110 §15.5.6: a 405 must list the allowed methods
       return sendPlatformError(reply, 'INTERNAL_METHOD_NOT_ALLOWED');
@@ -27,7 +35,11 @@ export function registerFallbackHandlers(app: FastifyInstance, faults: FaultSet)
   });
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
-    return sendPlatformError(reply, platformCodeFor(error));
+    const code = platformCodeFor(error);
+    if (code === 'INTERNAL_PAYLOAD_TOO_LARGE' && variations.gatewayPages) {
+      return reply.code(413).type('text/html').send(gatewayPage(413, 'Request Entity Too Large'));
+    }
+    return sendPlatformError(reply, code);
   });
 }
 

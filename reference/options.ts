@@ -3,6 +3,8 @@ import { API_KEY_FORMAT, DOCUMENTATION_SAMPLE_KEY } from './api-key.js';
 import { faultSet } from './faults.js';
 import type { FaultName, FaultSet } from './faults.js';
 import { randomAlphanumeric } from './random-text.js';
+import { resolveVariations } from './variations.js';
+import type { ReferenceVariations } from './variations.js';
 
 /** One answered request, for a log line. It holds no query string, header or body: those carry secrets. */
 export interface RequestLogEntry {
@@ -35,6 +37,8 @@ export interface ReferenceOptions {
    * is the correct reference. No request can change this; only the code that starts the reference.
    */
   faults?: readonly FaultName[];
+  /** Legitimate variations (variations.ts), for the suite's "vendors must pass" tests. Default: bizkithub's behaviour. */
+  variations?: Partial<ReferenceVariations>;
 }
 
 export interface ResolvedOptions {
@@ -46,6 +50,7 @@ export interface ResolvedOptions {
   readonly now: () => number;
   readonly requestLog: ((entry: RequestLogEntry) => void) | undefined;
   readonly faults: FaultSet;
+  readonly variations: ReferenceVariations;
 }
 
 export const DEFAULT_SCRYPT_COST = 1024;
@@ -84,6 +89,7 @@ export function resolveOptions(options: ReferenceOptions = {}): ResolvedOptions 
     now: options.now ?? Date.now,
     requestLog: options.requestLog,
     faults: faultSet(options.faults),
+    variations: resolveVariations(options.variations),
   };
 }
 

@@ -8,6 +8,8 @@ import type { FaultSet } from './faults.js';
 import { hashPassword, passwordMatchesAny } from './passwords.js';
 import type { Customer, ResetRequest, ResetStore } from './store.js';
 import { resetTokenDigest } from './tokens.js';
+import { passwordLength } from './variations.js';
+import type { ReferenceVariations } from './variations.js';
 
 export interface PasswordResetDependencies {
   readonly store: ResetStore;
@@ -16,6 +18,8 @@ export interface PasswordResetDependencies {
   readonly scryptCost: number;
   /** Known bugs switched on for the suite's self-validation (faults.ts); empty in the normal reference. */
   readonly faults: FaultSet;
+  /** Legitimate variations (variations.ts): password policy, history depth, race losers' code. */
+  readonly variations: ReferenceVariations;
 }
 
 export interface NewPasswordRequest {
@@ -25,7 +29,8 @@ export interface NewPasswordRequest {
   readonly customerRealIp: string | null;
 }
 
-export type PasswordResetOutcome = 'success' | BusinessErrorCode;
+/** 'password-too-short': the variation's password policy refused it (answered as a field validation error). */
+export type PasswordResetOutcome = 'success' | BusinessErrorCode | 'password-too-short';
 
 export async function setNewPassword(
   deps: PasswordResetDependencies,
@@ -45,7 +50,8 @@ export async function setNewPassword(
   if (deps.faults.has('token-lookup-like') && found === undefined) [tokenDigest, found] = likeMatch(deps.store, input.token) ?? [tokenDigest, found];
   if (found === undefined) return 'E003';
 
-  const checkAndChange = () => checkAndChangeLocked(deps, input, tokenDigest, found.customerId);
+  const wasPending = found.state === 'pending';
+  const checkAndChange = () => checkAndChangeLocked(deps, input, tokenDigest, found.customerId, wasPending);
   if (deps.faults.has('check-then-consume-race')) return checkAndChange();
   return deps.lock.runExclusive(found.customerId, checkAndChange);
 }
@@ -56,14 +62,17 @@ async function checkAndChangeLocked(
   input: NewPasswordRequest,
   tokenDigest: string,
   customerId: string,
+  wasPending: boolean,
 ): Promise<PasswordResetOutcome> {
-  const { store, faults } = deps;
+  const { store, faults, variations } = deps;
   // Read again inside the lock: a concurrent submission of the same token (or of a sibling token of
   // the same customer) may have succeeded while this one was waiting.
   const request = store.findResetRequest(tokenDigest);
   const customer = store.findCustomer(customerId);
   if (faults.has('history-checked-before-token-validity') && request !== undefined && customer !== undefined && (await passwordMatchesAny(input.password, customer.passwordHistory))) return 'E002';
-  if (request === undefined || customer === undefined || request.state !== 'pending') return 'E003';
+  if (request === undefined || customer === undefined) return 'E003';
+  // Pending before the lock and used after it: this submission lost a race for the token.
+  if (request.state !== 'pending') return wasPending && request.state === 'consumed' ? variations.raceLoserCode : 'E003';
 
   let expired = deps.now() >= request.expiresAt;
   if (faults.has('expires-early')) expired = deps.now() >= request.expiresAt - 60_000;
@@ -75,21 +84,31 @@ async function checkAndChangeLocked(
   // addResetRequest replaces the request stored under the same digest.
   if (faults.has('token-consumed-by-e002')) store.addResetRequest({ ...request, state: 'consumed' });
 
-  // The current password and every earlier one count as "previously used".
-  let history = customer.passwordHistory;
+  // A variation's policy, checked after the token (a dead token answers E003/E004 whatever the password),
+  // before the history. Emptiness itself is body validation's (request-body.ts), so the default minimum of
+  // 1 adds no check here.
+  if (variations.passwordMinLength > 1 && passwordLength(input.password) < variations.passwordMinLength) return 'password-too-short';
+
+  // The current password and every earlier one (or the variation's depth) count as "previously used".
+  let history = variations.historyDepth === null ? customer.passwordHistory : customer.passwordHistory.slice(0, variations.historyDepth);
   if (faults.has('history-skips-current')) history = history.slice(1);
   if (faults.has('history-current-only')) history = history.slice(0, 1);
   if (faults.has('history-global')) history = store.listCustomers().flatMap((c) => c.passwordHistory);
   if (faults.has('change-attempted-before-history') && request.failPasswordChange) return 'E001';
+  // Variation: a business error that consumes the token (the password stays as it was).
+  const consumeFor = (code: 'E001' | 'E002') => {
+    if (variations.tokenConsumedBy.includes(code)) store.addResetRequest({ ...request, state: 'consumed' });
+    return code;
+  };
   let candidates = [input.password];
   if (faults.has('history-case-insensitive')) candidates = caseVariants(input.password);
   if (faults.has('history-strips-invisible')) candidates = [input.password.replace(/[\p{Cc}\p{Cf}]/gu, '').trim()];
-  for (const candidate of candidates) if (await passwordMatchesAny(candidate, history)) return 'E002';
+  for (const candidate of candidates) if (await passwordMatchesAny(candidate, history)) return consumeFor('E002');
 
   // Test-only fault injection: the state hook's "reset request with failing password change".
   if (request.failPasswordChange) {
     if (faults.has('e001-still-changes-password')) await changePassword(deps, input, tokenDigest, customer);
-    return 'E001';
+    return consumeFor('E001');
   }
 
   await changePassword(deps, input, tokenDigest, customer);

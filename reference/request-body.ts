@@ -3,6 +3,8 @@
 import { normalizeCustomerRealIp } from './customer-ip.js';
 import { NO_FAULTS } from './faults.js';
 import type { FaultSet } from './faults.js';
+import { BIZKITHUB_BEHAVIOUR } from './variations.js';
+import type { ReferenceVariations } from './variations.js';
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
 
@@ -43,7 +45,11 @@ export interface SetNewPasswordBody {
  * The fields the endpoint uses. Unknown members (including apiKey) are ignored: they can never pick the
  * account, which only the token does.
  */
-export function readSetNewPasswordBody(json: unknown, faults: FaultSet = NO_FAULTS): Checked<SetNewPasswordBody> {
+export function readSetNewPasswordBody(
+  json: unknown,
+  faults: FaultSet = NO_FAULTS,
+  variations: ReferenceVariations = BIZKITHUB_BEHAVIOUR,
+): Checked<SetNewPasswordBody> {
   // The thrown errors stand for what the buggy code would throw; the fallback handler answers 500.
   if (faults.has('null-body-500') && json === null) throw new TypeError("Cannot read properties of null (reading 'token')");
   if (!isJsonObject(json)) return { ok: false, problem: 'body must be a JSON object' };
@@ -58,8 +64,10 @@ export function readSetNewPasswordBody(json: unknown, faults: FaultSet = NO_FAUL
   if (!password.ok) return password;
 
   let customerRealIp: string | null = null;
-  if (Object.hasOwn(json, 'customerRealIp')) {
-    const ip = normalizeCustomerRealIp(json.customerRealIp, faults);
+  // Variation: null is read as an absent field.
+  const ipPresent = Object.hasOwn(json, 'customerRealIp') && !(variations.acceptNullIp && json.customerRealIp === null);
+  if (ipPresent) {
+    const ip = normalizeCustomerRealIp(json.customerRealIp, faults, variations);
     if (!ip.valid) return { ok: false, problem: 'customerRealIp must be an IPv4 or IPv6 address' };
     customerRealIp = ip.ip;
   }

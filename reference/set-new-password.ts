@@ -17,13 +17,15 @@ import { rawBodyOf } from './raw-body.js';
 import { isJsonObject, parseJsonBody, readSetNewPasswordBody } from './request-body.js';
 import { queryOf } from './request-target.js';
 import { resetTokenDigest } from './tokens.js';
+import type { ReferenceVariations } from './variations.js';
 
 export interface SetNewPasswordDependencies extends PasswordResetDependencies {
   readonly apiKeys: ApiKeyRegistry;
 }
 
 export function registerSetNewPassword(app: FastifyInstance, deps: SetNewPasswordDependencies): void {
-  const { faults } = deps;
+  const { faults, variations } = deps;
+  const sendValidationError = (reply: FastifyReply, problem: string, raw: Buffer) => sendValidationErrorOf(reply, problem, raw, faults, variations);
   /** Fault prototype-pollution: this app's request defaults, the prototype every merged body shares. */
   const requestDefaults: Record<string, unknown> = {};
   /** Fault deep-nesting-breaks-later: until when the app answers 503. */
@@ -37,34 +39,35 @@ export function registerSetNewPassword(app: FastifyInstance, deps: SetNewPasswor
     const json = parseJsonBody(raw, faults);
 
     if (faults.has('body-validated-before-key')) {
-      const early = json.ok ? readSetNewPasswordBody(json.value, faults) : json;
-      if (!early.ok) return sendValidationError(reply, early.problem, raw, faults);
+      const early = json.ok ? readSetNewPasswordBody(json.value, faults, variations) : json;
+      if (!early.ok) return sendValidationError(reply, early.problem, raw);
     }
 
     const key = presentedApiKey(
       { rawQuery: queryOf(request.url), authorizationHeader: request.headers.authorization, jsonBody: json.ok ? json.value : undefined },
       faults,
     );
-    const keyProblem = apiKeyProblem(key, deps.apiKeys, faults);
+    let keyProblem = apiKeyProblem(key, deps.apiKeys, faults);
+    if (keyProblem === 'PUBLIC_API_KEY_SAMPLE_VALUE') keyProblem = variations.sampleKeyCode;
     if (keyProblem !== null) return sendPlatformError(reply, keyProblem);
 
     let declaredJson = isJsonContentType(request.declaredContentType);
     if (faults.has('content-type-ignored')) declaredJson = true;
     if (!declaredJson) return sendPlatformError(reply, 'INTERNAL_UNSUPPORTED_MEDIA_TYPE');
 
-    if (!json.ok) return sendValidationError(reply, json.problem, raw, faults);
+    if (!json.ok) return sendValidationError(reply, json.problem, raw);
     let fields = json.value;
     if (faults.has('fields-read-from-query') && isJsonObject(fields)) fields = { ...fields, ...Object.fromEntries(new URLSearchParams(queryOf(request.url) ?? '')) };
     // A document-store query {token: <the value>}: an operator object matches the first pending request.
     if (faults.has('token-operator-object') && isJsonObject(fields) && isJsonObject(fields.token) && Object.keys(fields.token).some((k) => k.startsWith('$'))) fields = { ...fields, token: deps.store.firstPendingWithPlainToken()?.plainToken ?? '' };
-    const body = readSetNewPasswordBody(fields, faults);
+    const body = readSetNewPasswordBody(fields, faults, variations);
     if (!body.ok) {
       // The change runs on the body as if it had no customerRealIp, and only then is the body refused.
       if (faults.has('ip-validated-after-change') && isJsonObject(json.value)) {
         const withoutIp = readSetNewPasswordBody({ token: json.value.token, password: json.value.password });
         if (withoutIp.ok) await setNewPassword(deps, withoutIp.value);
       }
-      return sendValidationError(reply, body.problem, raw, faults);
+      return sendValidationError(reply, body.problem, raw);
     }
 
     let input = body.value;
@@ -82,9 +85,10 @@ export function registerSetNewPassword(app: FastifyInstance, deps: SetNewPasswor
     const outcome = await setNewPassword(deps, input);
     const owner = deps.store.findResetRequest(resetTokenDigest(input.token, faults));
     if (outcome === 'success') return sendSuccess(reply, faults, faults.has('success-returns-customer-id') ? owner?.customerId : undefined);
+    if (outcome === 'password-too-short') return sendValidationError(reply, PASSWORD_TOO_SHORT(variations.passwordMinLength), raw);
     if (faults.has('ip-recorded-on-rejection') && owner !== undefined && input.customerRealIp !== null) recordRealIp(deps, owner.customerId, input.customerRealIp);
     if (faults.has('used-token-marked') && outcome === 'E003' && owner?.state === 'consumed') return reply.code(200).send({ ...businessError('E003', faults), used: true });
-    return sendBusinessError(reply, outcome, faults);
+    return sendBusinessError(reply, outcome, faults, variations);
   };
 
   app.post(ENDPOINT_PATH, handler);
@@ -156,19 +160,28 @@ function naiveMerge(target: Record<string, unknown>, source: unknown, depth: num
   }
 }
 
-function sendBusinessError(reply: FastifyReply, code: BusinessErrorCode, faults: FaultSet): FastifyReply {
+function sendBusinessError(reply: FastifyReply, code: BusinessErrorCode, faults: FaultSet, variations: ReferenceVariations): FastifyReply {
   if (faults.has('unknown-token-as-404') && code === 'E003') return sendPlatformError(reply, 'INTERNAL_NOT_FOUND');
   const answer = businessError(code, faults);
   if (faults.has('business-error-platform-envelope')) return reply.code(200).send({ error: { code, message: answer.message, description: answer.message } });
   if (faults.has('business-error-status-400')) return reply.code(400).send(answer);
-  return reply.code(200).send(answer);
+  const status = variations.businessErrorStatus[code];
+  if (variations.businessErrorEnvelope === 'platform') return reply.code(status).send({ error: { code, message: answer.message, description: answer.message } });
+  return reply.code(status).send(answer);
 }
 
+const PASSWORD_TOO_SHORT = (minLength: number) => `password must be at least ${minLength} characters long`;
+
+/** Problems of the body as a whole (not JSON, not an object): the syntax kind; every other problem names a field. */
+const SYNTAX_PROBLEM = /^body must /;
+
 /** `problem` names the field or rule that failed; it never quotes a submitted value. */
-function sendValidationError(reply: FastifyReply, problem: string, raw: Buffer, faults: FaultSet): FastifyReply {
+function sendValidationErrorOf(reply: FastifyReply, problem: string, raw: Buffer, faults: FaultSet, variations: ReferenceVariations): FastifyReply {
   let description = problem;
   if (faults.has('validation-error-unnamed-field')) description = 'The request body is not valid.';
   if (faults.has('validation-error-echoes-body')) description = `${problem}: ${raw.toString('utf8')}`;
   if (faults.has('validation-error-422')) return reply.code(422).send(platformErrorBody('INTERNAL_VALIDATION_FAILED', description));
+  // Variation: field errors with their own status (for example 422), syntax errors keep the registry's 400.
+  if (!SYNTAX_PROBLEM.test(problem)) return reply.code(variations.fieldValidationStatus).send(platformErrorBody('INTERNAL_VALIDATION_FAILED', description));
   return sendPlatformError(reply, 'INTERNAL_VALIDATION_FAILED', description);
 }

@@ -3,7 +3,7 @@
 import { malformedKeys, SAMPLE_KEY, unknownKeys } from '../../fixtures/cases/api-keys.js';
 import { send, submit, type KeyPlacement } from '../../helpers/endpoint-client.js';
 import { expectOutcome } from '../../helpers/expect-outcome.js';
-import { businessCode, keyError, success } from '../../helpers/outcomes.js';
+import { businessCode, keyError, success, validationError } from '../../helpers/outcomes.js';
 import { randomPassword, randomToken, seededFaker } from '../../helpers/random.js';
 import { requirement } from '../../helpers/requirement-test.js';
 import { runContext } from '../../helpers/run-context.js';
@@ -46,9 +46,10 @@ format.each(PLACEMENTS.filter((p) => p.placement !== 'query'))('a malformed key 
 });
 
 const sample = requirement('SNP-KEY-SAMPLE');
-sample.test(`${SAMPLE_KEY.label} answers 404 PUBLIC_API_KEY_SAMPLE_VALUE`, async ({ rand }) => {
+const { sampleKeyCode, keyBeforeUnparsableBody } = runContext().profile;
+sample.test(`${SAMPLE_KEY.label} answers 404 ${sampleKeyCode}`, async ({ rand }) => {
   const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { apiKey: SAMPLE_KEY.apiKey });
-  expectOutcome(sample.id, exchange, keyError('PUBLIC_API_KEY_SAMPLE_VALUE'));
+  expectOutcome(sample.id, exchange, keyError(sampleKeyCode));
 });
 
 const unknown = requirement('SNP-KEY-UNKNOWN');
@@ -89,16 +90,19 @@ const BAD_KEYS = [
 // Safe mode: every body carries a random never-issued token, so even a target that ignored the key and
 // had a lookup bug could match nothing with it.
 const badBodyToken = () => tableFaker.string.alphanumeric(32);
+/** `unparsable`: not JSON at all; the profile may let such a body's validation error win (keyBeforeUnparsableBody). */
 const BAD_BODIES = [
-  { label: 'invalid JSON', body: `{"token": "${badBodyToken()}", ` },
-  { label: 'a password that is not a string', body: JSON.stringify({ token: badBodyToken(), password: 12345678 }) },
-  { label: 'no password', body: JSON.stringify({ token: badBodyToken() }) },
-  { label: 'an invalid customerRealIp', body: JSON.stringify({ token: badBodyToken(), password: 'x1y2z3w4-Q9r8', customerRealIp: 'nope' }) },
+  { label: 'invalid JSON', body: `{"token": "${badBodyToken()}", `, unparsable: true },
+  { label: 'a password that is not a string', body: JSON.stringify({ token: badBodyToken(), password: 12345678 }), unparsable: false },
+  { label: 'no password', body: JSON.stringify({ token: badBodyToken() }), unparsable: false },
+  { label: 'an invalid customerRealIp', body: JSON.stringify({ token: badBodyToken(), password: 'x1y2z3w4-Q9r8', customerRealIp: 'nope' }), unparsable: false },
 ];
 const first = requirement('SNP-KEY-CHECKED-FIRST');
 first.each(BAD_KEYS.flatMap((key) => BAD_BODIES.map((body) => ({ label: `${key.label} and ${body.label}`, key, body }))))(
   '$label: the key error wins',
   async ({ key, body }) => {
-    expectOutcome(first.id, await send({ query: key.query, body: body.body }), key.outcome());
+    const outcomes = [key.outcome()];
+    if (body.unparsable && !keyBeforeUnparsableBody) outcomes.push(validationError('syntax'));
+    expectOutcome(first.id, await send({ query: key.query, body: body.body }), ...outcomes);
   },
 );

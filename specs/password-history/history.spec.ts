@@ -1,13 +1,17 @@
 // Endpoint page, E002 "You have entered a previously used password": the current password and every
-// earlier one (depth: the profile's assumption) are refused.
+// earlier one are refused. How many count is the profile's historyDepth (bizkithub: null, all of them):
+// histories are seeded within it, and a password beyond a declared depth must be accepted again.
 import { submit } from '../../helpers/endpoint-client.js';
 import { expectOutcome } from '../../helpers/expect-outcome.js';
 import { expectCurrentPassword } from '../../helpers/expect-state.js';
 import { businessCode, success } from '../../helpers/outcomes.js';
 import { randomPassword } from '../../helpers/random.js';
 import { requirement } from '../../helpers/requirement-test.js';
+import { runContext } from '../../helpers/run-context.js';
 
-const HISTORY_LENGTH = 4;
+const DEPTH = runContext().profile.historyDepth;
+/** Passwords seeded per customer: 4, or fewer when the profile's history is shallower. */
+const HISTORY_LENGTH = DEPTH === null ? 4 : Math.min(4, DEPTH);
 
 const current = requirement('SNP-E002-CURRENT-PASSWORD');
 current.test('the current password answers E002 and stays current', async ({ rand, state }) => {
@@ -18,15 +22,26 @@ current.test('the current password answers E002 and stays current', async ({ ran
 });
 
 const earlier = requirement('SNP-E002-EARLIER-PASSWORDS');
-earlier.each(
-  Array.from({ length: HISTORY_LENGTH - 1 }, (_, i) => ({ label: `password ${i + 2} of ${HISTORY_LENGTH} (newest first)`, index: i + 1 })),
-)('the seeded earlier $label answers E002', async ({ index }, { rand, state }) => {
-  const history = Array.from({ length: HISTORY_LENGTH }, () => randomPassword(rand));
-  const { customerId, token } = await state.pendingRequest({ passwordHistory: history });
-  expectOutcome(earlier.id, await submit({ token, password: history[index] }), businessCode('E002'));
-  await expectCurrentPassword(earlier.id, state, customerId, history[0] as string, true, 'the current password');
-});
-earlier.test('a password replaced through the endpoint answers E002 afterwards', async ({ rand, state }) => {
+const EARLIER = Array.from({ length: HISTORY_LENGTH - 1 }, (_, i) => ({ label: `password ${i + 2} of ${HISTORY_LENGTH} (newest first)`, index: i + 1 }));
+// A depth of 1 (the current password only) has no earlier password within it.
+if (EARLIER.length > 0) {
+  earlier.each(EARLIER)('the seeded earlier $label answers E002', async ({ index }, { rand, state }) => {
+    const history = Array.from({ length: HISTORY_LENGTH }, () => randomPassword(rand));
+    const { customerId, token } = await state.pendingRequest({ passwordHistory: history });
+    expectOutcome(earlier.id, await submit({ token, password: history[index] }), businessCode('E002'));
+    await expectCurrentPassword(earlier.id, state, customerId, history[0] as string, true, 'the current password');
+  });
+}
+if (DEPTH !== null) {
+  earlier.test(`a password beyond the declared history depth of ${DEPTH} is accepted again`, async ({ rand, state }) => {
+    const history = Array.from({ length: DEPTH + 1 }, () => randomPassword(rand));
+    const { customerId, token } = await state.pendingRequest({ passwordHistory: history });
+    const oldest = history[DEPTH] as string;
+    expectOutcome(earlier.id, await submit({ token, password: oldest }), success());
+    await expectCurrentPassword(earlier.id, state, customerId, oldest, true, `password ${DEPTH + 1} of ${DEPTH + 1}, now current again`);
+  });
+}
+if (DEPTH === null || DEPTH >= 2) earlier.test('a password replaced through the endpoint answers E002 afterwards', async ({ rand, state }) => {
   const original = randomPassword(rand);
   const { customerId, token } = await state.pendingRequest({ passwordHistory: [original] });
   expectOutcome(earlier.id, await submit({ token, password: randomPassword(rand) }), success());
@@ -41,5 +56,7 @@ joins.test('a password set through the endpoint answers E002 with a fresh token'
   expectOutcome(joins.id, await submit({ token, password: chosen }), success());
   const fresh = await state.pendingRequest({ customerId });
   expectOutcome(joins.id, await submit({ token: fresh.token, password: chosen }), businessCode('E002'));
-  expectOutcome(joins.id, await submit({ token: fresh.token, password: randomPassword(rand) }), success());
+  // The retry the E002 message invites; a profile that lets E002 consume the token retries with a new one.
+  const retryToken = runContext().profile.tokenConsumedBy.includes('E002') ? (await state.pendingRequest({ customerId })).token : fresh.token;
+  expectOutcome(joins.id, await submit({ token: retryToken, password: randomPassword(rand) }), success());
 });

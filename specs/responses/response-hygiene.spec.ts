@@ -1,22 +1,37 @@
 // Every kind of response, success and each error, is JSON, echoes no secret, leaks no internals and is
-// not cacheable. One request per kind (helpers/provocations.ts), judged per requirement.
+// not cacheable. One request per kind (helpers/provocations.ts), judged per requirement. An HTML page a
+// gateway gives before the application runs (wrong method, oversized body) and version banners are judged
+// at SHOULD level only (suite contract).
 import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
 import { RESPONSE_KINDS } from '../../helpers/provocations.js';
-import { findEcho, findInternals, hasNoStore, isJsonContentType } from '../../helpers/response-hygiene.js';
+import { applicationCookies, findEcho, findInternals, findVersionBanner, hasNoStore, isHtmlPage, isJsonContentType } from '../../helpers/response-hygiene.js';
+import type { Exchange } from '../../helpers/exchange.js';
 import { success } from '../../helpers/outcomes.js';
 import { submit } from '../../helpers/endpoint-client.js';
 import { randomPassword } from '../../helpers/random.js';
 import { requirement } from '../../helpers/requirement-test.js';
 
+function expectJson(requirementId: string, exchange: Exchange): void {
+  expectFact(requirementId, isJsonContentType(exchange), 'a JSON Content-Type', String(exchange.headers['content-type'] ?? 'no Content-Type'), exchange);
+  expectFact(requirementId, exchange.json !== undefined, 'a JSON body', exchange.text.slice(0, 200) || '(empty body)', exchange);
+}
+
 for (const kind of RESPONSE_KINDS) {
   const options = { needsState: kind.needsState };
 
   const json = requirement('SNP-RESPONSE-JSON');
-  json.test(`the ${kind.label} response is JSON`, async ({ rand, state }) => {
+  json.test(`the ${kind.label} response is JSON${kind.gatewayKind ? ' (unless it is a gateway\'s HTML page)' : ''}`, async ({ rand, state }) => {
     const { exchange } = await kind.provoke(rand, state);
-    expectFact(json.id, isJsonContentType(exchange), 'a JSON Content-Type', String(exchange.headers['content-type'] ?? 'no Content-Type'), exchange);
-    expectFact(json.id, exchange.json !== undefined, 'a JSON body', exchange.text.slice(0, 200) || '(empty body)', exchange);
+    if (kind.gatewayKind && isHtmlPage(exchange)) return; // SNP-GATEWAY-RESPONSE-JSON judges it
+    expectJson(json.id, exchange);
   }, options);
+
+  if (kind.gatewayKind) {
+    const gateway = requirement('SNP-GATEWAY-RESPONSE-JSON');
+    gateway.test(`the ${kind.label} response is JSON, even when a gateway gives it`, async ({ rand, state }) => {
+      expectJson(gateway.id, (await kind.provoke(rand, state)).exchange);
+    }, options);
+  }
 
   const echo = requirement('SNP-NO-SECRET-ECHO');
   echo.test(`the ${kind.label} response echoes no password, token or key`, async ({ rand, state }) => {
@@ -32,6 +47,13 @@ for (const kind of RESPONSE_KINDS) {
     expectFact(internals.id, found === null, 'no stack trace, path, SQL text or framework name', found ?? '', exchange);
   }, options);
 
+  const banner = requirement('SNP-NO-VERSION-BANNER');
+  banner.test(`the ${kind.label} response names no software version`, async ({ rand, state }) => {
+    const { exchange } = await kind.provoke(rand, state);
+    const found = findVersionBanner(exchange);
+    expectFact(banner.id, found === null, 'no X-Powered-By, no version in Server or in the body', found ?? '', exchange);
+  }, options);
+
   const noStore = requirement('SNP-CACHE-NO-STORE');
   noStore.test(`the ${kind.label} response carries Cache-Control: no-store`, async ({ rand, state }) => {
     const { exchange } = await kind.provoke(rand, state);
@@ -45,7 +67,8 @@ noSession.test('a success sets no cookie and returns no session or access token'
   const { token } = await state.pendingRequest();
   const exchange = await submit({ token, password: randomPassword(rand) });
   expectOutcome(noSession.id, exchange, success());
-  expectFact(noSession.id, exchange.headers['set-cookie'] === undefined, 'no Set-Cookie header', 'a Set-Cookie header', exchange);
+  const cookies = applicationCookies(exchange);
+  expectFact(noSession.id, cookies.length === 0, 'no Set-Cookie header (a CDN\'s own cookie aside)', `Set-Cookie: ${cookies.join(' | ')}`, exchange);
   const keys = JSON.stringify(exchange.json).match(/"([^"]+)":/g) ?? [];
   const tokenLike = keys.filter((key) => TOKEN_LIKE_FIELD.test(key));
   expectFact(noSession.id, tokenLike.length === 0, 'no token-like field in the body', `fields ${tokenLike.join(', ')}`, exchange);

@@ -2,7 +2,7 @@
 import { submit } from '../../helpers/endpoint-client.js';
 import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
 import { expectCurrentPassword } from '../../helpers/expect-state.js';
-import { businessCode, success } from '../../helpers/outcomes.js';
+import { businessCode, raceLoser, success } from '../../helpers/outcomes.js';
 import { randomPassword } from '../../helpers/random.js';
 import { requirement } from '../../helpers/requirement-test.js';
 
@@ -29,7 +29,8 @@ concurrent.each([1, 2, 3].map((round) => ({ label: `round ${round}` })))(
     const winners = exchanges.flatMap((exchange, i) => (success().mismatch(exchange) === null ? [i] : []));
     expectFact(concurrent.id, winners.length === 1, 'exactly 1 success', `${winners.length} successes`, exchanges[winners[1] ?? 0]);
     exchanges.forEach((exchange, i) => {
-      if (i !== winners[0]) expectOutcome(concurrent.id, exchange, businessCode('E003'));
+      // The losers' code is the profile's raceLoserCodes (bizkithub: E003; a vendor may declare E001).
+      if (i !== winners[0]) expectOutcome(concurrent.id, exchange, ...raceLoser());
     });
     await expectCurrentPassword(concurrent.id, state, customerId, passwords[winners[0] as number] as string, true, "the winner's password");
   },

@@ -25,6 +25,8 @@ export interface InProcessRun {
   readonly extraSetupFiles?: string[];
   /** vitest's test-name filter, to run a part of the suite. */
   readonly testNamePattern?: RegExp;
+  /** CONFORMANCE_PROFILE: `bizkithub` (the default) or a path to a profile file. */
+  readonly profile?: string;
 }
 
 function setupFilesOf(files: string | string[] | undefined): string[] {

@@ -19,6 +19,8 @@ export interface RunSettings {
   readonly strict: boolean;
   /** Test workers of the run; the run's request caps are divided among them. */
   readonly workers: number;
+  /** CONFORMANCE_PROFILE: `bizkithub` (the default) or a path to a profile file. */
+  readonly profile?: string;
 }
 
 /** What `npm run conformance` would read from these settings (full mode against an external target). */
@@ -31,6 +33,7 @@ export function suiteConfigFor(target: SuiteTarget, settings: RunSettings): Suit
     CONFORMANCE_MODE: 'full',
     CONFORMANCE_STRICT: settings.strict ? '1' : '0',
     CONFORMANCE_SEED: String(settings.seed),
+    ...(settings.profile === undefined ? {} : { CONFORMANCE_PROFILE: settings.profile }),
   });
 }
 

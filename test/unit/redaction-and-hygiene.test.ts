@@ -3,7 +3,7 @@ import type { Exchange } from '../../helpers/exchange.js';
 import { toCurl } from '../../helpers/exchange.js';
 import { sameAddress } from '../../helpers/ip-address.js';
 import { redact, registerSecret } from '../../helpers/redaction.js';
-import { findEcho, findInternals, hasNoStore, isJsonContentType } from '../../helpers/response-hygiene.js';
+import { applicationCookies, findEcho, findInternals, findVersionBanner, hasNoStore, isJsonContentType } from '../../helpers/response-hygiene.js';
 
 const exchange = (text: string, headers: Exchange['headers'] = {}): Exchange => ({
   request: { method: 'POST', url: 'http://127.0.0.1:1/x', headers: {}, body: null }, status: 400, headers, text, json: undefined, durationMs: 1, retries: [],
@@ -44,10 +44,21 @@ describe('response hygiene checks', () => {
     expect(findInternals(exchange(body))).not.toBeNull();
   });
 
-  test('a plain platform error is clean; X-Powered-By is not', () => {
+  test('a plain platform error is clean; version banners are found apart from internals', () => {
     const body = '{"error":{"code":"INTERNAL_VALIDATION_FAILED","message":"Request payload validation failed.","description":"token must be a non-empty string"}}';
     expect(findInternals(exchange(body))).toBeNull();
-    expect(findInternals(exchange(body, { 'x-powered-by': 'Express' }))).toMatch(/X-Powered-By/);
+    expect(findVersionBanner(exchange(body))).toBeNull();
+    expect(findInternals(exchange(body, { 'x-powered-by': 'PHP/8.2.12' }))).toBeNull();
+    expect(findVersionBanner(exchange(body, { 'x-powered-by': 'Express' }))).toMatch(/X-Powered-By/);
+    expect(findVersionBanner(exchange(body, { server: 'nginx/1.25.3' }))).toMatch(/Server/);
+    expect(findVersionBanner(exchange(body, { server: 'Werkzeug/3.0.1 Python/3.11.4' }))).toMatch(/Server/);
+    expect(findVersionBanner(exchange(body, { server: 'cloudflare' }))).toBeNull();
+    expect(findVersionBanner(exchange('<hr><center>nginx/1.25.3</center>'))).toMatch(/body/);
+  });
+
+  test('CDN cookies are not application cookies', () => {
+    expect(applicationCookies(exchange('', { 'set-cookie': ['__cf_bm=abc; path=/; HttpOnly'] }))).toEqual([]);
+    expect(applicationCookies(exchange('', { 'set-cookie': ['__cf_bm=abc', 'session=x'] }))).toEqual(['session=x']);
   });
 
   test('content type and cache headers', () => {
@@ -62,5 +73,6 @@ describe('response hygiene checks', () => {
     expect(sameAddress('2001:0db8:0000:0000:0000:ff00:0042:8329', '2001:db8::ff00:42:8329')).toBe(true);
     expect(sameAddress('1.1.1.1', '1.1.1.2')).toBe(false);
     expect(sameAddress('::ffff:192.0.2.1', '::ffff:c000:201')).toBe(true);
+    expect(sameAddress('::ffff:192.0.2.1', '192.0.2.1')).toBe(true);
   });
 });
