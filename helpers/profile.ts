@@ -35,6 +35,10 @@ export interface Profile {
   sampleKeyCode: 'PUBLIC_API_KEY_SAMPLE_VALUE' | 'PUBLIC_API_KEY_DOES_NOT_EXIST';
   keyBeforeUnparsableBody: boolean;
   contentType: 'strict' | 'lenient';
+  /** A failing change with a history password answers E002 (true) or may answer E001 (false). */
+  historyBeforeChange: boolean;
+  /** A rejected request leaves the recorded customerRealIp as it was (true), or the target records every attempt's. */
+  recordedIpKeptOnRejection: boolean;
 }
 
 const DEFAULT_PROFILE = 'bizkithub';

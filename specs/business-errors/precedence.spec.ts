@@ -1,10 +1,12 @@
-// Profile (assumed order): the password history (E002) is checked before the change is attempted (E001).
+// Profile (assumed order, key historyBeforeChange): the password history (E002) is checked before the change
+// is attempted (E001).
 import { submit } from '../../helpers/endpoint-client.js';
 import { expectOutcome } from '../../helpers/expect-outcome.js';
 import { expectCurrentPassword } from '../../helpers/expect-state.js';
 import { businessCode } from '../../helpers/outcomes.js';
 import { randomPassword } from '../../helpers/random.js';
 import { requirement } from '../../helpers/requirement-test.js';
+import { runContext } from '../../helpers/run-context.js';
 
 const historyFirst = requirement('SNP-PRECEDENCE-HISTORY-BEFORE-CHANGE');
 historyFirst.each([
@@ -12,8 +14,11 @@ historyFirst.each([
   { label: 'an earlier password', index: 1 },
 ])('a request whose change would fail answers E002 for $label, and E001 for a new one', async ({ index }, { rand, state }) => {
   const history = [randomPassword(rand), randomPassword(rand)];
+  const historyAnswers = runContext().profile.historyBeforeChange ? [businessCode('E002')] : [businessCode('E002'), businessCode('E001')];
   const { customerId, token } = await state.failingChangeRequest({ passwordHistory: history });
-  expectOutcome(historyFirst.id, await submit({ token, password: history[index] }), businessCode('E002'));
-  expectOutcome(historyFirst.id, await submit({ token, password: randomPassword(rand) }), businessCode('E001'));
+  expectOutcome(historyFirst.id, await submit({ token, password: history[index] }), ...historyAnswers);
   await expectCurrentPassword(historyFirst.id, state, customerId, history[0] as string, true, 'the password from before');
+  // A request of its own: a profile may let the first answer consume the token (tokenConsumedBy).
+  const fresh = await state.failingChangeRequest({ passwordHistory: history });
+  expectOutcome(historyFirst.id, await submit({ token: fresh.token, password: randomPassword(rand) }), businessCode('E001'));
 });
