@@ -10,7 +10,21 @@ import { maskSecretFields } from './allure-masking.js';
 /** Longer bodies are cut: a 1 MB probe body helps nobody in a report. */
 const MAX_BODY_CHARS = 4096;
 
+/** Deeper bodies are shown as text: masking walks the value recursively, and a hostile body nests thousands deep. */
+const MAX_WALKED_DEPTH = 200;
+
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const c of text) {
+    if (c === '{' || c === '[') deepest = Math.max(deepest, ++depth);
+    else if (c === '}' || c === ']') depth -= 1;
+  }
+  return deepest;
+}
+
 function parseJson(text: string): unknown {
+  if (nestingDepth(text) > MAX_WALKED_DEPTH) return undefined;
   try {
     return text === '' ? undefined : JSON.parse(text);
   } catch {
