@@ -4,9 +4,9 @@
 // the same setup call; passwords and never-issued tokens get fresh random values of the same shape. So it
 // runs as pasted, and nothing secret is printed.
 import { currentCase, type SetupCall } from './case-scope.js';
-import type { RecordedRequest } from './exchange.js';
+import { toCurl, type RecordedRequest } from './exchange.js';
 import { redact, secretsOfKind } from './redaction.js';
-import { runContext } from './run-context.js';
+import { runContext, runContextIfAny } from './run-context.js';
 
 /** A word of the command: literal text and shell variables, quoted piece by piece. */
 type Piece = { text: string } | { variable: string };
@@ -40,7 +40,9 @@ function setupCommand(setup: SetupCall, names: Map<string, string>): string {
 
 /** The shell command that repeats `request`, preceded by the assignments of the variables it uses. */
 export function reproduction(request: RecordedRequest): string {
-  const { apiKey, baseUrl } = runContext();
+  const context = runContextIfAny();
+  if (context === undefined) return toCurl(request); // outside a run: the plain, redacted command
+  const { apiKey, baseUrl } = context;
   const names = new Map<string, string>([[apiKey, 'CONFORMANCE_API_KEY']]);
   const assignments: string[] = [];
   const body = request.body?.toString('utf8') ?? '';

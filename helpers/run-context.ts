@@ -45,3 +45,10 @@ declare module 'vitest' {
 export function runContext(): RunContext {
   return inject('conformance');
 }
+
+/** The run's context, or undefined outside a run (a helper's unit test). */
+export function runContextIfAny(): RunContext | undefined {
+  // inject answers undefined where nothing was provided, whatever its declared type says.
+  const provided: RunContext | undefined = inject('conformance');
+  return provided;
+}

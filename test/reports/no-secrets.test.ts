@@ -139,7 +139,8 @@ describe('a run with a known API key and state-hook token', () => {
 
   test('failed as the profile makes it, and wrote every report, the Allure HTML report included', () => {
     expect(run.code, run.stdout.slice(-2000) + run.stderr).toBe(1);
-    expect(run.stdout).toContain('Reproduce: curl');
+    // The reproduction names the key and URL as shell variables.
+    expect(run.stdout).toMatch(/Reproduce: .*curl -i -X POST "\$CONFORMANCE_BASE_URL"'\/api\/v1\/customer\/set-new-password\?apiKey='"\$CONFORMANCE_API_KEY"/);
     expect(report.code, report.stderr).toBe(0);
     const files = texts.map((t) => t.file);
     for (const expected of ['conformance.json', 'conformance.md', 'junit.xml', 'allure-results/environment.properties', 'allure-report/single-file/index.html', 'allure-history.jsonl']) {

@@ -24,8 +24,8 @@ describe('full mode against the embedded reference', () => {
     expect(notPassed).toEqual([]);
   });
 
-  test('prints the per-requirement table, the counts and the replay command', () => {
-    expect(run.stdout).toMatch(/✔ SNP-TOKEN-SINGLE-USE\s+MUST/);
+  test('prints the requirements by area, the counts and the replay command', () => {
+    expect(run.stdout).toMatch(/^ {2}✔ Token lifecycle: (\d+)\/\1 requirements passed \(\d+ cases\)$/m);
     expect(run.stdout).toMatch(/\d+ requirements, \d+ cases/);
     expect(run.stdout).toContain('Replay: CONFORMANCE_SEED=20261127 npm run conformance');
   });
