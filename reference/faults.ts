@@ -464,6 +464,24 @@ export const FAULTS = [
     strict: false,
   },
   {
+    name: 'undeclared-password-policy',
+    bug: 'Passwords shorter than 8 characters are refused, a policy the docs do not state ("1234" is their own example) and no profile declares.',
+    caughtBy: ['SNP-PASSWORD-POLICY'],
+    strict: false,
+  },
+  {
+    name: 'version-banner',
+    bug: 'Every answer names the software and its version (Server: nginx/1.25.3, X-Powered-By: PHP/8.2.12).',
+    caughtBy: ['SNP-NO-VERSION-BANNER'],
+    strict: true,
+  },
+  {
+    name: 'gateway-html-pages',
+    bug: 'Oversized bodies and wrong methods are answered with an HTML page (413, 405) instead of the JSON envelope.',
+    caughtBy: ['SNP-GATEWAY-RESPONSE-JSON'],
+    strict: true,
+  },
+  {
     name: 'no-cache-control',
     bug: 'Responses carry no Cache-Control header.',
     caughtBy: ['SNP-CACHE-NO-STORE'],

@@ -89,7 +89,19 @@ export function resolveOptions(options: ReferenceOptions = {}): ResolvedOptions 
     now: options.now ?? Date.now,
     requestLog: options.requestLog,
     faults: faultSet(options.faults),
-    variations: resolveVariations(options.variations),
+    variations: resolveVariations({ ...options.variations, ...variationsOfFaults(faultSet(options.faults)) }),
+  };
+}
+
+/**
+ * Faults that are a legitimate variation shipped without the profile that declares it: the same seam,
+ * judged against bizkithub's expectations, is a defect (a password policy nobody declared, a version banner).
+ */
+function variationsOfFaults(faults: FaultSet): Partial<ReferenceVariations> {
+  return {
+    ...(faults.has('undeclared-password-policy') ? { passwordMinLength: 8 } : {}),
+    ...(faults.has('version-banner') ? { versionBanner: true } : {}),
+    ...(faults.has('gateway-html-pages') ? { gatewayPages: true } : {}),
   };
 }
 
