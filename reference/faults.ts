@@ -464,6 +464,42 @@ export const FAULTS = [
     strict: false,
   },
   {
+    name: 'token-url-decoded',
+    bug: 'The lookup URL-decodes the token first, so its percent-encoded form (%41%62…) resets the password too.',
+    caughtBy: ['SNP-TOKEN-DERIVED-FORMS'],
+    strict: false,
+  },
+  {
+    name: 'token-dashes-stripped',
+    bug: 'The lookup strips dashes (UUID-style tidying), so the token with a dash inserted still matches.',
+    caughtBy: ['SNP-TOKEN-EXACT-MATCH'],
+    strict: false,
+  },
+  {
+    name: 'invalidated-request-history-first',
+    bug: 'A request invalidated by a sibling success still answers E002 for a history password (E003 otherwise).',
+    caughtBy: ['SNP-PRECEDENCE-DEAD-TOKEN'],
+    strict: false,
+  },
+  {
+    name: 'history-last-4',
+    bug: 'Only the last 4 passwords are compared, although every earlier one counts (no history depth declared).',
+    caughtBy: ['SNP-E002-EARLIER-PASSWORDS'],
+    strict: false,
+  },
+  {
+    name: 'ip-first-write-wins',
+    bug: 'The recorded IP is written with COALESCE: the first address stays and later successes do not update it.',
+    caughtBy: ['SNP-IP-NORMALIZED'],
+    strict: false,
+  },
+  {
+    name: 'lock-per-token',
+    bug: "The lock is per token, not per customer: two of the customer's pending tokens submitted at once both succeed.",
+    caughtBy: ['SNP-SIBLING-REQUESTS-INVALIDATED'],
+    strict: true,
+  },
+  {
     name: 'undeclared-password-policy',
     bug: 'Passwords shorter than 8 characters are refused, a policy the docs do not state ("1234" is their own example) and no profile declares.',
     caughtBy: ['SNP-PASSWORD-POLICY'],

@@ -53,7 +53,8 @@ export async function setNewPassword(
   const wasPending = found.state === 'pending';
   const checkAndChange = () => checkAndChangeLocked(deps, input, tokenDigest, found.customerId, wasPending);
   if (deps.faults.has('check-then-consume-race')) return checkAndChange();
-  return deps.lock.runExclusive(found.customerId, checkAndChange);
+  // A lock per token (a row lock on the request, not the customer) lets two sibling tokens both succeed.
+  return deps.lock.runExclusive(deps.faults.has('lock-per-token') ? tokenDigest : found.customerId, checkAndChange);
 }
 
 /** Runs under the customer's lock, so checking the request and consuming it are one atomic step. */
@@ -69,6 +70,7 @@ async function checkAndChangeLocked(
   // the same customer) may have succeeded while this one was waiting.
   const request = store.findResetRequest(tokenDigest);
   const customer = store.findCustomer(customerId);
+  if (faults.has('invalidated-request-history-first') && request?.state === 'invalidated' && customer !== undefined && (await passwordMatchesAny(input.password, customer.passwordHistory))) return 'E002';
   if (faults.has('history-checked-before-token-validity') && request !== undefined && customer !== undefined && (await passwordMatchesAny(input.password, customer.passwordHistory))) return 'E002';
   if (request === undefined || customer === undefined) return 'E003';
   // Pending before the lock and used after it: this submission lost a race for the token.
@@ -94,6 +96,7 @@ async function checkAndChangeLocked(
   if (faults.has('history-skips-current')) history = history.slice(1);
   if (faults.has('history-current-only')) history = history.slice(0, 1);
   if (faults.has('history-global')) history = store.listCustomers().flatMap((c) => c.passwordHistory);
+  if (faults.has('history-last-4')) history = history.slice(0, 4);
   if (faults.has('change-attempted-before-history') && request.failPasswordChange) return 'E001';
   // Variation: a business error that consumes the token (the password stays as it was).
   const consumeFor = (code: 'E001' | 'E002') => {

@@ -100,7 +100,10 @@ export class MemoryStore implements ResetStore {
     let passwordHistory = [change.newPassword, ...customer.passwordHistory];
     if (this.#faults.has('history-overwritten')) passwordHistory = [change.newPassword, ...customer.passwordHistory.slice(1)];
     if (this.#faults.has('change-not-persisted')) passwordHistory = [...customer.passwordHistory];
-    this.#customers.set(customer.id, { ...customer, passwordHistory, lastRealIp: change.realIp });
+    let lastRealIp = change.realIp;
+    // An UPDATE ... SET last_ip = COALESCE(last_ip, :ip): the first address recorded stays forever.
+    if (this.#faults.has('ip-first-write-wins')) lastRealIp = customer.lastRealIp ?? change.realIp;
+    this.#customers.set(customer.id, { ...customer, passwordHistory, lastRealIp });
 
     for (const [digest, request] of this.#requests) {
       if (this.#faults.has('other-customers-requests-invalidated') && request.state === 'pending' && digest !== change.tokenDigest) {

@@ -21,5 +21,16 @@ export function resetTokenDigest(token: string, faults: FaultSet = NO_FAULTS): s
   if (faults.has('token-case-insensitive')) compared = compared.toLowerCase();
   if (faults.has('token-trimmed')) compared = compared.trim();
   if (faults.has('token-prefix-match')) compared = compared.slice(0, 16);
+  if (faults.has('token-url-decoded')) compared = safeDecode(compared);
+  if (faults.has('token-dashes-stripped')) compared = compared.replace(/-/g, '');
   return createHash('sha256').update(compared, 'utf8').digest('hex');
+}
+
+/** Fault token-url-decoded: the lookup decodes percent-escapes first (leaves undecodable text as it is). */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

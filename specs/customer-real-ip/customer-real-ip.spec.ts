@@ -56,6 +56,16 @@ normalized.each([...NORMALIZED_TO_LOOPBACK, ...ACCEPTED_IPS])('customerRealIp $l
   expectFact(normalized.id, recorded !== null && recordedRightly(recorded, ipCase), `lastRealIp ${expectedRecord(ipCase)}`, `lastRealIp ${JSON.stringify(recorded)}`);
 });
 
+normalized.test('after two successes with different addresses, the address of the last one is recorded', async ({ rand, state }) => {
+  const first = await state.pendingRequest();
+  expectOutcome(normalized.id, await submit({ token: first.token, password: randomPassword(rand), customerRealIp: '192.0.2.10' }), success());
+  const password = randomPassword(rand);
+  const second = await state.pendingRequest({ customerId: first.customerId });
+  expectOutcome(normalized.id, await submit({ token: second.token, password, customerRealIp: '198.51.100.20' }), success());
+  const recorded = await state.lastRealIp(first.customerId, password);
+  expectFact(normalized.id, recorded !== null && sameAddress(recorded, '198.51.100.20'), 'lastRealIp 198.51.100.20 (the last success)', `lastRealIp ${JSON.stringify(recorded)}`);
+});
+
 const invalid = requirement('SNP-IP-INVALID-REJECTED');
 invalid.each(NOT_AN_IP)('customerRealIp $label is rejected before the token check', async ({ value }, { rand }) => {
   expectOutcome(invalid.id, await submit({ token: randomToken(rand), password: randomPassword(rand), customerRealIp: value }), rejected());

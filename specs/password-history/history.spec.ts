@@ -32,6 +32,16 @@ if (EARLIER.length > 0) {
     await expectCurrentPassword(earlier.id, state, customerId, history[0] as string, true, 'the current password');
   });
 }
+/** With every earlier password counting (no depth declared), a long history: a vendor that keeps only the last few fails. */
+const LONG_HISTORY = 12;
+if (DEPTH === null || DEPTH >= LONG_HISTORY) {
+  earlier.test(`the oldest of ${LONG_HISTORY} seeded passwords answers E002`, async ({ rand, state }) => {
+    const history = Array.from({ length: LONG_HISTORY }, () => randomPassword(rand));
+    const { customerId, token } = await state.pendingRequest({ passwordHistory: history });
+    expectOutcome(earlier.id, await submit({ token, password: history[LONG_HISTORY - 1] }), businessCode('E002'));
+    await expectCurrentPassword(earlier.id, state, customerId, history[0] as string, true, 'the current password');
+  });
+}
 if (DEPTH !== null) {
   earlier.test(`a password beyond the declared history depth of ${DEPTH} is accepted again`, async ({ rand, state }) => {
     const history = Array.from({ length: DEPTH + 1 }, () => randomPassword(rand));

@@ -1,7 +1,7 @@
 // Endpoint page: "Set a new password based on one time token" → 200 {"success": true}.
 import { alteredForms, shapesWithin } from '../../fixtures/cases/passwords.js';
 import { submit } from '../../helpers/endpoint-client.js';
-import { expectOutcome } from '../../helpers/expect-outcome.js';
+import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
 import { expectCurrentPassword } from '../../helpers/expect-state.js';
 import { businessCode, success } from '../../helpers/outcomes.js';
 import { randomPassword } from '../../helpers/random.js';
@@ -46,6 +46,14 @@ siblings.each([
   const [used, other] = useFirst === 'newer' ? [newer, older] : [older, newer];
   expectOutcome(siblings.id, await submit({ token: used.token, password: randomPassword(rand) }), success());
   expectOutcome(siblings.id, await submit({ token: other.token, password: randomPassword(rand) }), businessCode('E003'));
+});
+
+siblings.test('two pending tokens of one customer submitted at the same moment: at most one succeeds', async ({ rand, state }) => {
+  const older = await state.pendingRequest();
+  const newer = await state.pendingRequest({ customerId: older.customerId });
+  const exchanges = await Promise.all([older, newer].map(({ token }) => submit({ token, password: randomPassword(rand) })));
+  const successes = exchanges.filter((exchange) => success().mismatch(exchange) === null).length;
+  expectFact(siblings.id, successes <= 1, 'at most 1 success (the other token is invalidated by it)', `${successes} successes`, exchanges[1]);
 });
 
 const others = requirement('SNP-OTHER-CUSTOMERS-UNTOUCHED');

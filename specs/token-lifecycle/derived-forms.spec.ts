@@ -23,6 +23,10 @@ derived.each([
   { label: 'hex encoding', form: (t: string) => Buffer.from(t, 'utf8').toString('hex') },
   { label: 'token written twice', form: (t: string) => `${t}${t}` },
   { label: 'token reversed', form: (t: string) => [...t].reverse().join('') },
+  // A lookup that URL-decodes (or HTML-decodes) what it is given accepts these as the token itself.
+  { label: 'percent-encoding of every character', form: (t: string) => [...Buffer.from(t, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('') },
+  { label: 'percent-encoding of its first character', form: (t: string) => `%${(t.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(2, '0')}${t.slice(1)}` },
+  { label: 'HTML character references', form: (t: string) => [...t].map((c) => `&#${c.codePointAt(0)};`).join('') },
 ])('the $label of a pending token resets nothing (E003 or a validation error), and the real token still works', async ({ form }, { rand, state }) => {
   const { token } = await state.pendingRequest();
   const variant = form(token);

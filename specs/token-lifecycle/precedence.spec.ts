@@ -9,6 +9,7 @@ import { expectCurrentPassword } from '../../helpers/expect-state.js';
 import { businessCode, success, validationError, type Outcome } from '../../helpers/outcomes.js';
 import { randomPassword, randomToken } from '../../helpers/random.js';
 import { requirement, type SuiteContext } from '../../helpers/requirement-test.js';
+import { runContext } from '../../helpers/run-context.js';
 
 interface DeadTokenCase {
   label: string;
@@ -83,4 +84,18 @@ deadToken.each(DEAD_TOKEN_CASES)('$label, never E002 or E001', async ({ run, out
   const { exchange, customerId, current } = await run(history, context);
   expectOutcome(deadToken.id, exchange, outcome());
   await expectCurrentPassword(deadToken.id, context.state, customerId, current, true, 'the password from before');
+});
+
+deadToken.test("a sibling token left by a success gets an answer from the account (E002) only while it still works", async ({ rand, state }) => {
+  const history = [randomPassword(rand), randomPassword(rand)];
+  const used = await state.pendingRequest({ passwordHistory: history });
+  const sibling = await state.pendingRequest({ customerId: used.customerId });
+  expectOutcome(deadToken.id, await submit({ token: used.token, password: randomPassword(rand) }), success());
+  // Invalidating the sibling is SNP-SIBLING-REQUESTS-INVALIDATED's question (a SHOULD): both answers are open here.
+  const probe = await submit({ token: sibling.token, password: history[0] });
+  expectOutcome(deadToken.id, probe, businessCode('E003'), businessCode('E002'));
+  const consumedByE002 = runContext().profile.tokenConsumedBy.includes('E002');
+  if (businessCode('E002').mismatch(probe) === null && !consumedByE002) {
+    expectOutcome(deadToken.id, await submit({ token: sibling.token, password: randomPassword(rand) }), success());
+  }
 });

@@ -65,6 +65,8 @@ const VARIANTS: Variant[] = [
   { label: 'trailing tab', change: (t) => `${t}\t` },
   { label: 'trailing NUL', change: (t) => `${t}\u0000` },
   { label: 'zero-width space inserted', change: (t) => `${t.slice(0, 4)}\u200b${t.slice(4)}` },
+  { label: 'dash inserted (UUID-style tidying)', change: (t) => `${t.slice(0, 8)}-${t.slice(8)}` },
+  { label: 'underscore inserted', change: (t) => `${t.slice(0, 8)}_${t.slice(8)}` },
   { label: 'first letter in fullwidth form', change: (t) => t.replace(/[A-Za-z0-9]/, (c) => String.fromCodePoint((c.codePointAt(0) as number) + 0xfee0)) },
 ];
 

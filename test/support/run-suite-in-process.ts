@@ -27,6 +27,8 @@ export interface InProcessRun {
   readonly testNamePattern?: RegExp;
   /** CONFORMANCE_PROFILE: `bizkithub` (the default) or a path to a profile file. */
   readonly profile?: string;
+  /** Spec files to run (absolute paths); default: all of specs/. */
+  readonly files?: string[];
 }
 
 function setupFilesOf(files: string | string[] | undefined): string[] {
@@ -40,7 +42,7 @@ export async function runSuiteInProcess(target: SuiteTarget, run: InProcessRun):
   const reportsDir = mkdtempSync(join(tmpdir(), 'conformance-in-process-'));
   const reporter = new VerdictReporter({ reportsDir, print: false });
   try {
-    const vitest = await startVitest('test', [], {
+    const vitest = await startVitest('test', run.files ?? [], {
       ...suiteConfig.test,
       // Left out: the global setup reads process.env, which concurrent runs cannot each set.
       globalSetup: [],
