@@ -127,8 +127,16 @@ async function main(): Promise<number> {
   }
 }
 
+/** For `npm run bench`: the process's peak memory (worker threads included), on stderr. */
+function reportPeakMemory(): void {
+  if (process.env.CONFORMANCE_PRINT_PEAK_RSS === '1') console.error(`conformance: peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+}
+
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    reportPeakMemory();
+    process.exit(code);
+  },
   (error: unknown) => {
     if (error instanceof ConfigError || error instanceof PreflightError) {
       console.error(`conformance: NOT JUDGED: ${error.message}`);
