@@ -8,7 +8,7 @@ const reportsDir = process.env.CONFORMANCE_REPORTS_DIR?.trim() || 'reports';
 const resultsDir = join(reportsDir, 'allure-results');
 // The suite writes its failure categories with the results (helpers/reporting/allure-categories.ts).
 const categoriesFile = join(resultsDir, 'categories.json');
-// The verdict goes into the report's name, so the overview shows it first (helpers/reporting/verdict.ts).
+// The verdict goes into the report's name, so the overview shows it first (helpers/verdict/verdict.ts).
 const verdictFile = join(reportsDir, 'conformance.json');
 const verdictLine = existsSync(verdictFile) ? JSON.parse(readFileSync(verdictFile, 'utf8')).verdictLine : undefined;
 const reportName = `BizKitHub set-new-password conformance${verdictLine ? `: ${verdictLine}` : ''}`;

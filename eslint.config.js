@@ -1,6 +1,7 @@
 // A small rule set: the recommended JS and type-aware TS rules, plus the few that catch real test bugs.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layerRules } from './helpers/layers.mjs';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'reports/**', '.stryker-tmp/**', 'tmp/**'] },
@@ -19,4 +20,6 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  // The direction of helpers/: run → http → state → checks → verdict → reporting → runner.
+  ...layerRules(),
 );

@@ -6,7 +6,7 @@ import { conformanceReporters } from './helpers/reporting/reporters.js';
 export default defineConfig({
   test: {
     include: ['specs/**/*.spec.ts'],
-    globalSetup: ['helpers/global-setup.ts'],
+    globalSetup: ['helpers/runner/global-setup.ts'],
     // allure-vitest's own setup first: ours calls the Allure runtime it installs.
     setupFiles: ['allure-vitest/setup', 'helpers/reporting/allure-setup.ts'],
     // Tests are independent (each arranges its own customer), so they run concurrently within a file.

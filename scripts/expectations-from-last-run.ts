@@ -5,9 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
-import { loadExpectations, type ExpectedFailure } from '../helpers/expectations.js';
-import type { ConformanceReport } from '../helpers/reporting/verdict.js';
-import { reportsDir } from '../helpers/reports-dir.js';
+import { loadExpectations, type ExpectedFailure } from '../helpers/run/expectations.js';
+import type { ConformanceReport } from '../helpers/verdict/verdict.js';
+import { reportsDir } from '../helpers/run/reports-dir.js';
 
 function freshExpectations(report: ConformanceReport, current: ExpectedFailure[]): { expectedFailures: ExpectedFailure[] } {
   const known = new Map(current.map((entry) => [entry.id, entry]));

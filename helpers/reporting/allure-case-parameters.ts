@@ -1,8 +1,8 @@
 // A table case's fields as Allure parameters. The label names the case and is part of the history id;
 // the other fields may be generated from the seed (random keys, tokens), so they are excluded from it.
 import * as allure from 'allure-js-commons';
-import { onCase } from '../case-listeners.js';
-import { redact } from '../redaction.js';
+import { onCase } from '../checks/case-listeners.js';
+import { redact } from '../run/redaction.js';
 import { maskSecretFields } from './allure-masking.js';
 
 const MAX_VALUE_CHARS = 200;

@@ -1,11 +1,11 @@
-// How Allure sorts a case that did not pass, from the outcome the case carries (helpers/case-outcome.ts):
+// How Allure sorts a case that did not pass, from the outcome the case carries (helpers/checks/case-outcome.ts):
 // the target does not conform (failed), could not be judged (broken), the suite itself broke (broken), or a
 // known deviation (skipped, marked known). The status is set from data; the categories below only group
 // results by the message prefix the reporter writes. They go to allure-results/categories.json in the Allure 2
 // format, which Allure 3 also accepts: allurerc.mjs passes that file on, so there is one definition.
 import { Status } from 'allure-js-commons';
 import type { Category } from 'allure-js-commons/sdk';
-import type { CaseOutcome } from '../case-outcome.js';
+import type { CaseOutcome } from '../checks/case-outcome.js';
 
 export const OUTCOME_PREFIX: Record<Exclude<CaseOutcome, 'passed'>, string> = {
   failed: 'Non-conformant:',

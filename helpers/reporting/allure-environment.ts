@@ -1,5 +1,5 @@
 // The run's settings as Allure's environment table (allure-results/environment.properties).
-import type { RunContext } from '../run-context.js';
+import type { RunContext } from '../run/run-context.js';
 
 export function environmentInfo(context: RunContext): Record<string, string> {
   return {

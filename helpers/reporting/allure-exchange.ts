@@ -2,9 +2,9 @@
 // attached as JSON. Everything is masked and redacted here, in the worker, before it reaches Allure:
 // allure-results is a CI artifact, and Allure's own "masked" parameters still write the raw value.
 import * as allure from 'allure-js-commons';
-import { toCurl, type Exchange, type RecordedRequest } from '../exchange.js';
-import { onExchange } from '../exchange-listeners.js';
-import { redact } from '../redaction.js';
+import { toCurl, type Exchange, type RecordedRequest } from '../http/exchange.js';
+import { onExchange } from '../http/exchange-listeners.js';
+import { redact } from '../run/redaction.js';
 import { maskSecretFields } from './allure-masking.js';
 
 /** Longer bodies are cut: a 1 MB probe body helps nobody in a report. */

@@ -8,14 +8,14 @@ import type { LifecycleListener, Writer } from 'allure-js-commons/sdk/reporter';
 import AllureVitestReporter from 'allure-vitest/reporter';
 import type { RunnerTask } from 'vitest';
 import type { TestModule, Vitest } from 'vitest/node';
-import type { CaseMeta } from '../case-outcome.js';
-import { registerSecret, redact } from '../redaction.js';
-import { reportsDir } from '../reports-dir.js';
+import type { CaseMeta } from '../checks/case-outcome.js';
+import { registerSecret, redact } from '../run/redaction.js';
+import { reportsDir } from '../run/reports-dir.js';
 import { ALLURE_CATEGORIES, OUTCOME_PREFIX, OUTCOME_STATUS } from './allure-categories.js';
 import { ALLURE_ENABLED } from './allure-enabled.js';
 import { environmentInfo } from './allure-environment.js';
 import { PlainWriter } from './allure-plain-writer.js';
-import { verdictLine } from './verdict.js';
+import { verdictLine } from '../verdict/verdict.js';
 import type { VerdictReporter } from './verdict-reporter.js';
 
 export function allureResultsDir(dir: string = reportsDir()): string {

@@ -2,8 +2,8 @@
 // for redaction in this worker and redacts every test's errors before they leave it; when the run writes
 // Allure results, gives every test its Allure metadata, its case parameters and one step per HTTP exchange.
 import { beforeEach } from 'vitest';
-import { registerSecret } from '../redaction.js';
-import { runContext } from '../run-context.js';
+import { registerSecret } from '../run/redaction.js';
+import { runContext } from '../run/run-context.js';
 import { recordCasesInAllure } from './allure-case-parameters.js';
 import { allureEnabled } from './allure-enabled.js';
 import { recordExchangesInAllure } from './allure-exchange.js';

@@ -2,7 +2,7 @@
 // source link and the run seed (a generated value: kept out of the history id). Runs in the test worker.
 import * as allure from 'allure-js-commons';
 import { requirementById } from '../../fixtures/requirements.js';
-import type { RunContext } from '../run-context.js';
+import type { RunContext } from '../run/run-context.js';
 
 const ALLURE_EPIC = 'set-new-password';
 

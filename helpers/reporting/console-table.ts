@@ -2,7 +2,7 @@
 // Expected/Actual/Reproduce lines, known deviations apart, then the verdict with its scope, the seed and
 // the command that replays the run.
 import { failureLines } from './failure-text.js';
-import { verdictLine, type ConformanceReport, type RequirementVerdict } from './verdict.js';
+import { verdictLine, type ConformanceReport, type RequirementVerdict } from '../verdict/verdict.js';
 
 const MARK: Record<RequirementVerdict['status'], string> = {
   passed: '✔',

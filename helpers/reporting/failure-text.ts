@@ -1,5 +1,5 @@
 // A failed case as lines of text, from its fields: the same shape in the console and conformance.md.
-import type { RequirementVerdict } from './verdict.js';
+import type { RequirementVerdict } from '../verdict/verdict.js';
 
 export function failureLines(failure: RequirementVerdict['failures'][number]): string[] {
   const lines = [`Expected: ${failure.expected}`, `Actual: ${failure.actual}`];

@@ -2,7 +2,7 @@
 // cases that could not be judged are errors, known deviations and cases out of scope are skipped with
 // their reason, so a CI dashboard tells the three outcomes apart as the verdict does.
 import { failureLines } from './failure-text.js';
-import type { CaseResult, ConformanceReport } from './verdict.js';
+import type { CaseResult, ConformanceReport } from '../verdict/verdict.js';
 
 /** Characters XML 1.0 cannot carry at all (a NUL in a probe token, say). */
 // eslint-disable-next-line no-control-regex

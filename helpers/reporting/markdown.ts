@@ -1,6 +1,6 @@
 // reports/conformance.md: the verdict as a document a vendor can attach to a ticket.
 import { failureLines } from './failure-text.js';
-import { verdictLine, type ConformanceReport } from './verdict.js';
+import { verdictLine, type ConformanceReport } from '../verdict/verdict.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');

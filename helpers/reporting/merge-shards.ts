@@ -3,10 +3,10 @@
 // missing, duplicated or mismatched shard (exit 2).
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError } from '../config.js';
-import { buildReport, type RunRecord } from './build-report.js';
+import { ConfigError } from '../run/config.js';
+import { buildReport, type RunRecord } from '../verdict/build-report.js';
 import { formatConsoleSummary } from './console-table.js';
-import type { ConformanceReport } from './verdict.js';
+import type { ConformanceReport } from '../verdict/verdict.js';
 import { clearReports, writeReports } from './write-reports.js';
 
 function load(dir: string): RunRecord {

@@ -1,6 +1,6 @@
 // Redacts a finished test's errors in the worker, where every token and password the test used is
 // registered: vitest then sends them to the console, JUnit, Allure and the verdict already clean.
-import { redact } from '../redaction.js';
+import { redact } from '../run/redaction.js';
 
 function redactStrings(value: unknown, seen: Set<object>): void {
   if (value === null || typeof value !== 'object' || seen.has(value)) return;

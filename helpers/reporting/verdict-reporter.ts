@@ -2,12 +2,12 @@
 // verdict and writes reports/conformance.json, conformance.md, cases.json and junit.xml, then prints the
 // console summary. Runs in vitest's main process.
 import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
-import type { CaseOutcome } from '../case-outcome.js';
-import { registerSecret, redact } from '../redaction.js';
-import type { RunContext } from '../run-context.js';
-import { buildReport, type RunRecord } from './build-report.js';
+import type { CaseOutcome } from '../checks/case-outcome.js';
+import { registerSecret, redact } from '../run/redaction.js';
+import type { RunContext } from '../run/run-context.js';
+import { buildReport, type RunRecord } from '../verdict/build-report.js';
 import { formatConsoleSummary } from './console-table.js';
-import type { CaseResult, ConformanceReport } from './verdict.js';
+import type { CaseResult, ConformanceReport } from '../verdict/verdict.js';
 import { writeReports } from './write-reports.js';
 
 /** The command that replays this run: every setting that chose its inputs and its scope. */

@@ -2,11 +2,11 @@
 // which shard runs are merged) and junit.xml. Everything passes through redaction first.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { redact } from '../redaction.js';
-import type { RunRecord } from './build-report.js';
+import { redact } from '../run/redaction.js';
+import type { RunRecord } from '../verdict/build-report.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
-import { serverErrorCases, type ConformanceReport } from './verdict.js';
+import { serverErrorCases, type ConformanceReport } from '../verdict/verdict.js';
 
 /** The files a run writes into its reports folder (allure-results is a folder beside them). */
 export const REPORT_FILES = ['conformance.json', 'conformance.md', 'cases.json', 'junit.xml'] as const;

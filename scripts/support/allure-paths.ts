@@ -1,6 +1,6 @@
 // Where `npm run report` reads and writes; allurerc.mjs derives the same paths from the same variables.
 import { join } from 'node:path';
-import { reportsDir } from '../../helpers/reports-dir.js';
+import { reportsDir } from '../../helpers/run/reports-dir.js';
 
 export interface AllurePaths {
   results: string;

@@ -1,12 +1,12 @@
 // Platform docs, API key: accepted in the query, the JSON body or a Bearer header; checked before the
 // handler in the order presence, format, registry; errors are 404 in the platform envelope.
 import { malformedKeys, SAMPLE_KEY, unknownKeys } from '../../fixtures/cases/api-keys.js';
-import { send, submit, type KeyPlacement } from '../../helpers/endpoint-client.js';
-import { expectOutcome } from '../../helpers/expect-outcome.js';
-import { businessCode, keyError, success, validationError } from '../../helpers/outcomes.js';
-import { randomPassword, randomToken, seededFaker } from '../../helpers/random.js';
-import { requirement } from '../../helpers/requirement-test.js';
-import { runContext } from '../../helpers/run-context.js';
+import { send, submit, type KeyPlacement } from '../../helpers/http/endpoint-client.js';
+import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { businessCode, keyError, success, validationError } from '../../helpers/checks/outcomes.js';
+import { randomPassword, randomToken, seededFaker } from '../../helpers/run/random.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
+import { runContext } from '../../helpers/run/run-context.js';
 
 // Case tables are generated once per run from the run seed, so their labels (and test names) are stable.
 const tableFaker = seededFaker(runContext().seed, 'api-key tables');

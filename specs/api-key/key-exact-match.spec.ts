@@ -1,12 +1,12 @@
 // Platform docs, API key registry: a key is looked up exactly. A case-insensitive collation, or a format
 // regex whose $ accepts a final newline followed by trimming, turns strings that are not the key into it.
-import { submit } from '../../helpers/endpoint-client.js';
-import { expectOutcome } from '../../helpers/expect-outcome.js';
-import { keyError } from '../../helpers/outcomes.js';
-import { randomPassword, randomToken } from '../../helpers/random.js';
-import { registerSecret } from '../../helpers/redaction.js';
-import { requirement } from '../../helpers/requirement-test.js';
-import { runContext } from '../../helpers/run-context.js';
+import { submit } from '../../helpers/http/endpoint-client.js';
+import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { keyError } from '../../helpers/checks/outcomes.js';
+import { randomPassword, randomToken } from '../../helpers/run/random.js';
+import { registerSecret } from '../../helpers/run/redaction.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
+import { runContext } from '../../helpers/run/run-context.js';
 
 const PREFIX_LENGTH = 4;
 

@@ -2,13 +2,13 @@
 // one past its expiration PUBLIC_API_KEY_HAS_BEEN_EXPIRED (404), and neither changes anything. The keys
 // come from the optional states of state hook v1.1; a hook without them answers 400, and these
 // requirements are then not run (StateNotOfferedError).
-import { submit, type KeyPlacement } from '../../helpers/endpoint-client.js';
-import { expectOutcome } from '../../helpers/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/expect-state.js';
-import { keyError, success } from '../../helpers/outcomes.js';
-import { randomPassword } from '../../helpers/random.js';
-import { requirement } from '../../helpers/requirement-test.js';
-import type { StateArranger } from '../../helpers/state-arranger.js';
+import { submit, type KeyPlacement } from '../../helpers/http/endpoint-client.js';
+import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
+import { keyError, success } from '../../helpers/checks/outcomes.js';
+import { randomPassword } from '../../helpers/run/random.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
+import type { StateArranger } from '../../helpers/state/state-arranger.js';
 
 const PLACEMENTS: { label: string; placement: Exclude<KeyPlacement, 'none'> }[] = [
   { label: 'the apiKey query parameter', placement: 'query' },

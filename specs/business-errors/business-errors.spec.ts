@@ -1,14 +1,14 @@
 // Endpoint page error table (E001–E004, messages verbatim); profile: envelope and HTTP status.
 import { BUSINESS_ERROR_MESSAGES } from '../../fixtures/business-errors.js';
-import { submit } from '../../helpers/endpoint-client.js';
-import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/expect-state.js';
-import { businessBody, businessCode, businessMessageOf, businessStatus } from '../../helpers/outcomes.js';
-import type { BusinessCode } from '../../helpers/profile.js';
-import { BUSINESS_ERROR_PROVOCATIONS } from '../../helpers/provocations.js';
-import { randomPassword } from '../../helpers/random.js';
-import { requirement } from '../../helpers/requirement-test.js';
-import { runContext } from '../../helpers/run-context.js';
+import { submit } from '../../helpers/http/endpoint-client.js';
+import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
+import { businessBody, businessCode, businessMessageOf, businessStatus } from '../../helpers/checks/outcomes.js';
+import type { BusinessCode } from '../../helpers/run/profile.js';
+import { BUSINESS_ERROR_PROVOCATIONS } from '../../helpers/checks/provocations.js';
+import { randomPassword } from '../../helpers/run/random.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
+import { runContext } from '../../helpers/run/run-context.js';
 
 const failed = requirement('SNP-E001-CHANGE-FAILED');
 failed.test('a change that fails answers E001, twice, and the password stays', async ({ rand, state }) => {

@@ -8,13 +8,13 @@ import {
   strictFormsRejected,
   type RecordedIpCase,
 } from '../../fixtures/cases/customer-ips.js';
-import { submit } from '../../helpers/endpoint-client.js';
-import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
-import { isIPv4Text, sameAddress } from '../../helpers/ip-address.js';
-import { businessCode, rejected, success } from '../../helpers/outcomes.js';
-import { randomPassword, randomToken } from '../../helpers/random.js';
-import { requirement } from '../../helpers/requirement-test.js';
-import { runContext } from '../../helpers/run-context.js';
+import { submit } from '../../helpers/http/endpoint-client.js';
+import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { isIPv4Text, sameAddress } from '../../helpers/checks/ip-address.js';
+import { businessCode, rejected, success } from '../../helpers/checks/outcomes.js';
+import { randomPassword, randomToken } from '../../helpers/run/random.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
+import { runContext } from '../../helpers/run/run-context.js';
 
 const ipChoices = runContext().profile.customerRealIp;
 

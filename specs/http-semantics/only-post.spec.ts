@@ -1,14 +1,14 @@
 // Endpoint page: one method, POST. Another method never performs a reset, whatever method-override
 // header or parameter it carries (X-HTTP-Method-Override, _method), and no method echoes the request.
-import { send, submit } from '../../helpers/endpoint-client.js';
-import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/expect-state.js';
-import { success } from '../../helpers/outcomes.js';
-import { randomPassword, randomToken } from '../../helpers/random.js';
-import { registerSecret } from '../../helpers/redaction.js';
-import { requirement } from '../../helpers/requirement-test.js';
-import { findEcho } from '../../helpers/response-hygiene.js';
-import { runContext } from '../../helpers/run-context.js';
+import { send, submit } from '../../helpers/http/endpoint-client.js';
+import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
+import { success } from '../../helpers/checks/outcomes.js';
+import { randomPassword, randomToken } from '../../helpers/run/random.js';
+import { registerSecret } from '../../helpers/run/redaction.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
+import { findEcho } from '../../helpers/checks/response-hygiene.js';
+import { runContext } from '../../helpers/run/run-context.js';
 
 interface OverrideCase {
   label: string;

@@ -1,12 +1,12 @@
 // The history rule (E002, "You have entered a previously used password") compares this customer's own
 // passwords, exactly: a different string, even one differing only in letter case, is not "previously used",
 // and another customer's password is not this customer's.
-import { submit } from '../../helpers/endpoint-client.js';
-import { expectOutcome } from '../../helpers/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/expect-state.js';
-import { success } from '../../helpers/outcomes.js';
-import { randomPassword } from '../../helpers/random.js';
-import { requirement } from '../../helpers/requirement-test.js';
+import { submit } from '../../helpers/http/endpoint-client.js';
+import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
+import { success } from '../../helpers/checks/outcomes.js';
+import { randomPassword } from '../../helpers/run/random.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
 
 /** `password` with the letter case of its first (or last) letter flipped. */
 function flipOneLetter(password: string, pick: 'first' | 'last'): string {

@@ -1,13 +1,13 @@
 // Endpoint page, E002 "You have entered a previously used password": the current password and every
 // earlier one are refused. How many count is the profile's historyDepth (bizkithub: null, all of them):
 // histories are seeded within it, and a password beyond a declared depth must be accepted again.
-import { submit } from '../../helpers/endpoint-client.js';
-import { expectOutcome } from '../../helpers/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/expect-state.js';
-import { businessCode, success } from '../../helpers/outcomes.js';
-import { randomPassword } from '../../helpers/random.js';
-import { requirement } from '../../helpers/requirement-test.js';
-import { runContext } from '../../helpers/run-context.js';
+import { submit } from '../../helpers/http/endpoint-client.js';
+import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
+import { businessCode, success } from '../../helpers/checks/outcomes.js';
+import { randomPassword } from '../../helpers/run/random.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
+import { runContext } from '../../helpers/run/run-context.js';
 
 const DEPTH = runContext().profile.historyDepth;
 /** Passwords seeded per customer: 4, or fewer when the profile's history is shallower. */

@@ -3,14 +3,14 @@
 import type { Faker } from '@faker-js/faker';
 import { NOT_AN_IP, strictFormsRejected } from '../../fixtures/cases/customer-ips.js';
 import { ILL_FORMED_TEXT_CASES, MALFORMED_BODY_CASES, REQUIRED_FIELD_CASES, type BodyCase } from '../../fixtures/cases/request-bodies.js';
-import { send } from '../../helpers/endpoint-client.js';
-import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
-import type { Exchange } from '../../helpers/exchange.js';
-import { businessCode, rejected, validationError } from '../../helpers/outcomes.js';
-import { randomPassword, randomToken } from '../../helpers/random.js';
+import { send } from '../../helpers/http/endpoint-client.js';
+import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import type { Exchange } from '../../helpers/http/exchange.js';
+import { businessCode, rejected, validationError } from '../../helpers/checks/outcomes.js';
+import { randomPassword, randomToken } from '../../helpers/run/random.js';
 import type { RequirementId } from '../../fixtures/requirements.js';
-import { requirement, type SuiteContext } from '../../helpers/requirement-test.js';
-import { runContext } from '../../helpers/run-context.js';
+import { requirement, type SuiteContext } from '../../helpers/checks/requirement-test.js';
+import { runContext } from '../../helpers/run/run-context.js';
 
 function sendCase(bodyCase: BodyCase, rand: Faker) {
   const body = bodyCase.body({ token: randomToken(rand), password: randomPassword(rand) });

@@ -1,13 +1,13 @@
 // Endpoint page: token, password and customerRealIp are body parameters (only apiKey is a query
 // parameter). The same names in the query string are never read: a framework helper that merges "all
 // input" lets a URL (logged, cached, sent in Referer) carry a reset.
-import { send, submit } from '../../helpers/endpoint-client.js';
-import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/expect-state.js';
-import { businessCode, rejected, success, validationError } from '../../helpers/outcomes.js';
-import { randomPassword, randomToken } from '../../helpers/random.js';
-import { requirement } from '../../helpers/requirement-test.js';
-import { runContext } from '../../helpers/run-context.js';
+import { send, submit } from '../../helpers/http/endpoint-client.js';
+import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
+import { businessCode, rejected, success, validationError } from '../../helpers/checks/outcomes.js';
+import { randomPassword, randomToken } from '../../helpers/run/random.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
+import { runContext } from '../../helpers/run/run-context.js';
 
 const bodyOnly = requirement('SNP-FIELDS-FROM-BODY-ONLY');
 bodyOnly.test('a real token in the query does not replace the body\'s unknown token: E003, and the real token still works', async ({ rand, state }) => {

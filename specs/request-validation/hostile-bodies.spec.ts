@@ -1,13 +1,13 @@
 // Profile: unknown fields never choose the account; duplicate keys are rejected or last-wins.
 // Best practice: oversized and non-UTF-8 bodies are refused, promptly and without a 5xx.
-import { send, submit } from '../../helpers/endpoint-client.js';
-import { expectOutcome } from '../../helpers/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/expect-state.js';
-import { businessCode, platformError, rejected, success, validationError } from '../../helpers/outcomes.js';
-import { randomPassword, randomToken } from '../../helpers/random.js';
-import { baselineMs, expectPrompt } from '../../helpers/promptness.js';
-import { requirement } from '../../helpers/requirement-test.js';
-import { runContext } from '../../helpers/run-context.js';
+import { send, submit } from '../../helpers/http/endpoint-client.js';
+import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
+import { businessCode, platformError, rejected, success, validationError } from '../../helpers/checks/outcomes.js';
+import { randomPassword, randomToken } from '../../helpers/run/random.js';
+import { baselineMs, expectPrompt } from '../../helpers/checks/promptness.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
+import { runContext } from '../../helpers/run/run-context.js';
 
 const extra = requirement('SNP-EXTRA-FIELDS-HARMLESS');
 extra.test("extra fields naming another customer never reset that customer's password", async ({ rand, state }) => {

@@ -2,12 +2,12 @@
 // nesting (a recursive walker's stack, a lasting slowdown) and prototype pollution (CWE-1321: a
 // "__proto__" or "constructor.prototype" member merged into shared defaults). Each test sends the
 // hostile body, then checks in the same test that ordinary requests still behave.
-import { send, submit } from '../../helpers/endpoint-client.js';
-import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
-import { businessCode, success } from '../../helpers/outcomes.js';
-import { randomPassword, randomToken } from '../../helpers/random.js';
-import { requirement } from '../../helpers/requirement-test.js';
-import { runContext } from '../../helpers/run-context.js';
+import { send, submit } from '../../helpers/http/endpoint-client.js';
+import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { businessCode, success } from '../../helpers/checks/outcomes.js';
+import { randomPassword, randomToken } from '../../helpers/run/random.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
+import { runContext } from '../../helpers/run/run-context.js';
 
 /** The address the polluting payloads carry; no ordinary request may ever record it. */
 const POLLUTED_IP = '203.0.113.66';

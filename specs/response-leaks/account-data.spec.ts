@@ -3,13 +3,13 @@
 // answers do not tell which tokens were real (observable response discrepancy, CWE-204).
 import { isDeepStrictEqual } from 'node:util';
 import type { Faker } from '@faker-js/faker';
-import { submit } from '../../helpers/endpoint-client.js';
-import type { Exchange } from '../../helpers/exchange.js';
-import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
-import { businessCode, success } from '../../helpers/outcomes.js';
-import { randomPassword, randomToken } from '../../helpers/random.js';
-import { requirement } from '../../helpers/requirement-test.js';
-import type { StateArranger } from '../../helpers/state-arranger.js';
+import { submit } from '../../helpers/http/endpoint-client.js';
+import type { Exchange } from '../../helpers/http/exchange.js';
+import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { businessCode, success } from '../../helpers/checks/outcomes.js';
+import { randomPassword, randomToken } from '../../helpers/run/random.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
+import type { StateArranger } from '../../helpers/state/state-arranger.js';
 
 /** An unusual address, recorded by a first success, so it cannot appear in an answer by coincidence. */
 const RECORDED_IP = '203.0.113.77';

@@ -1,13 +1,13 @@
 // Requirement SNP-NO-SERVER-ERROR (MUST, best practice; OWASP Error Handling, Schemathesis's first check
 // `not_a_server_error`): "No request, whatever its method, headers or body, MUST be answered with a 5xx
-// status". Every exchange of every test is judged for it (helpers/case-scope.ts records each 5xx, the
+// status". Every exchange of every test is judged for it (helpers/http/case-scope.ts records each 5xx, the
 // verdict files it under this requirement); the cases below add inputs no other requirement sends. Each
 // carries a random never-issued token, so the table is safe on a production target.
 import type { Faker } from '@faker-js/faker';
-import { submit } from '../../helpers/endpoint-client.js';
-import { expectFact } from '../../helpers/expect-outcome.js';
-import { randomPassword, randomToken } from '../../helpers/random.js';
-import { requirement } from '../../helpers/requirement-test.js';
+import { submit } from '../../helpers/http/endpoint-client.js';
+import { expectFact } from '../../helpers/checks/expect-outcome.js';
+import { randomPassword, randomToken } from '../../helpers/run/random.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
 
 interface OddInput {
   label: string;

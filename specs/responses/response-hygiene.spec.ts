@@ -1,15 +1,15 @@
 // Every kind of response, success and each error, is JSON, echoes no secret, leaks no internals and is
-// not cacheable. One request per kind (helpers/provocations.ts), judged per requirement. An HTML page a
+// not cacheable. One request per kind (helpers/checks/provocations.ts), judged per requirement. An HTML page a
 // gateway gives before the application runs (wrong method, oversized body) and version banners are judged
 // at SHOULD level only (suite contract).
-import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
-import { RESPONSE_KINDS } from '../../helpers/provocations.js';
-import { applicationCookies, findEcho, findInternals, findVersionBanner, hasNoStore, isHtmlPage, isJsonContentType } from '../../helpers/response-hygiene.js';
-import type { Exchange } from '../../helpers/exchange.js';
-import { success } from '../../helpers/outcomes.js';
-import { submit } from '../../helpers/endpoint-client.js';
-import { randomPassword } from '../../helpers/random.js';
-import { requirement } from '../../helpers/requirement-test.js';
+import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { RESPONSE_KINDS } from '../../helpers/checks/provocations.js';
+import { applicationCookies, findEcho, findInternals, findVersionBanner, hasNoStore, isHtmlPage, isJsonContentType } from '../../helpers/checks/response-hygiene.js';
+import type { Exchange } from '../../helpers/http/exchange.js';
+import { success } from '../../helpers/checks/outcomes.js';
+import { submit } from '../../helpers/http/endpoint-client.js';
+import { randomPassword } from '../../helpers/run/random.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
 
 function expectJson(requirementId: string, exchange: Exchange): void {
   expectFact(requirementId, isJsonContentType(exchange), 'a JSON Content-Type', String(exchange.headers['content-type'] ?? 'no Content-Type'), exchange);

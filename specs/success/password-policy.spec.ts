@@ -1,12 +1,12 @@
 // Profile (assumed): the password policy. bizkithub: any non-empty string is acceptable, as the docs'
 // own example "1234" shows; a profile may declare a minimum length (passwordPolicy.minLength).
-import { submit } from '../../helpers/endpoint-client.js';
-import { expectOutcome } from '../../helpers/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/expect-state.js';
-import { success, validationError } from '../../helpers/outcomes.js';
-import { randomPassword } from '../../helpers/random.js';
-import { requirement } from '../../helpers/requirement-test.js';
-import { runContext } from '../../helpers/run-context.js';
+import { submit } from '../../helpers/http/endpoint-client.js';
+import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
+import { success, validationError } from '../../helpers/checks/outcomes.js';
+import { randomPassword } from '../../helpers/run/random.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
+import { runContext } from '../../helpers/run/run-context.js';
 
 const { minLength } = runContext().profile.passwordPolicy;
 const policy = requirement('SNP-PASSWORD-POLICY');

@@ -2,12 +2,12 @@
 // of a token are such strings: a lookup that also accepts the stored digest (or decodes what it is given)
 // lets anyone holding a database dump reset passwords.
 import { createHash } from 'node:crypto';
-import { submit } from '../../helpers/endpoint-client.js';
-import { expectOutcome } from '../../helpers/expect-outcome.js';
-import { businessCode, rejected, success } from '../../helpers/outcomes.js';
-import { randomPassword } from '../../helpers/random.js';
-import { registerSecret } from '../../helpers/redaction.js';
-import { requirement } from '../../helpers/requirement-test.js';
+import { submit } from '../../helpers/http/endpoint-client.js';
+import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { businessCode, rejected, success } from '../../helpers/checks/outcomes.js';
+import { randomPassword } from '../../helpers/run/random.js';
+import { registerSecret } from '../../helpers/run/redaction.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
 
 const digest = (algorithm: string, token: string) => createHash(algorithm).update(token, 'utf8').digest();
 

@@ -3,13 +3,13 @@
 // operator injection, a lookup by undefined). Full mode only: each test first holds a pending request of
 // its own (the canary), sends the probe, and then checks the canary is untouched.
 import { PATTERN_TOKENS } from '../../fixtures/cases/hostile-tokens.js';
-import { submit } from '../../helpers/endpoint-client.js';
-import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/expect-state.js';
-import { businessCode, rejected, success } from '../../helpers/outcomes.js';
-import { randomPassword } from '../../helpers/random.js';
-import { registerSecret } from '../../helpers/redaction.js';
-import { requirement } from '../../helpers/requirement-test.js';
+import { submit } from '../../helpers/http/endpoint-client.js';
+import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
+import { businessCode, rejected, success } from '../../helpers/checks/outcomes.js';
+import { randomPassword } from '../../helpers/run/random.js';
+import { registerSecret } from '../../helpers/run/redaction.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
 
 const noPattern = requirement('SNP-TOKEN-NO-PATTERN-MATCH');
 noPattern.each(PATTERN_TOKENS)('token $label matches no request: E003 or a rejection, and the canary request is untouched', async ({ fields }, { rand, state }) => {

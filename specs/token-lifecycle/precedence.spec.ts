@@ -2,14 +2,14 @@
 // A dead token (unknown, used or expired) never gets an answer derived from the account: whether a
 // password is in someone's history must not be observable without a live token.
 import type { Faker } from '@faker-js/faker';
-import { submit } from '../../helpers/endpoint-client.js';
-import type { Exchange } from '../../helpers/exchange.js';
-import { expectOutcome } from '../../helpers/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/expect-state.js';
-import { businessCode, success, validationError, type Outcome } from '../../helpers/outcomes.js';
-import { randomPassword, randomToken } from '../../helpers/random.js';
-import { requirement, type SuiteContext } from '../../helpers/requirement-test.js';
-import { runContext } from '../../helpers/run-context.js';
+import { submit } from '../../helpers/http/endpoint-client.js';
+import type { Exchange } from '../../helpers/http/exchange.js';
+import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
+import { businessCode, success, validationError, type Outcome } from '../../helpers/checks/outcomes.js';
+import { randomPassword, randomToken } from '../../helpers/run/random.js';
+import { requirement, type SuiteContext } from '../../helpers/checks/requirement-test.js';
+import { runContext } from '../../helpers/run/run-context.js';
 
 interface DeadTokenCase {
   label: string;

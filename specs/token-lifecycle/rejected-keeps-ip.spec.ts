@@ -1,14 +1,14 @@
 // Profile (assumed, key recordedIpKeptOnRejection): a rejected request changes nothing, and that includes the
 // customerRealIp recorded with the customer's last successful change.
 import type { Faker } from '@faker-js/faker';
-import { submit } from '../../helpers/endpoint-client.js';
-import type { Exchange } from '../../helpers/exchange.js';
-import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
-import { businessCode, rejected, success, validationError, type Outcome } from '../../helpers/outcomes.js';
-import { randomPassword } from '../../helpers/random.js';
-import { requirement } from '../../helpers/requirement-test.js';
-import { runContext } from '../../helpers/run-context.js';
-import type { StateArranger } from '../../helpers/state-arranger.js';
+import { submit } from '../../helpers/http/endpoint-client.js';
+import type { Exchange } from '../../helpers/http/exchange.js';
+import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { businessCode, rejected, success, validationError, type Outcome } from '../../helpers/checks/outcomes.js';
+import { randomPassword } from '../../helpers/run/random.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
+import { runContext } from '../../helpers/run/run-context.js';
+import type { StateArranger } from '../../helpers/state/state-arranger.js';
 
 const RECORDED_IP = '203.0.113.41';
 const OTHER_IP = '198.51.100.42';

@@ -2,14 +2,14 @@
 // message itself invites a retry with the same token. A profile may let E002 consume the token
 // (tokenConsumedBy): then the retry may answer E003, but the password still must not change.
 import type { Faker } from '@faker-js/faker';
-import { send, submit } from '../../helpers/endpoint-client.js';
-import type { Exchange } from '../../helpers/exchange.js';
-import { expectOutcome } from '../../helpers/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/expect-state.js';
-import { businessCode, keyError, rejected, success, type Outcome } from '../../helpers/outcomes.js';
-import { randomPassword } from '../../helpers/random.js';
-import { requirement } from '../../helpers/requirement-test.js';
-import { runContext } from '../../helpers/run-context.js';
+import { send, submit } from '../../helpers/http/endpoint-client.js';
+import type { Exchange } from '../../helpers/http/exchange.js';
+import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
+import { businessCode, keyError, rejected, success, type Outcome } from '../../helpers/checks/outcomes.js';
+import { randomPassword } from '../../helpers/run/random.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
+import { runContext } from '../../helpers/run/run-context.js';
 
 interface Rejection {
   label: string;

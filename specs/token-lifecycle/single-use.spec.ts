@@ -1,10 +1,10 @@
 // Endpoint page: the token is a "one time token": it completes one reset, even under concurrency.
-import { submit } from '../../helpers/endpoint-client.js';
-import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/expect-state.js';
-import { businessCode, raceLoser, success } from '../../helpers/outcomes.js';
-import { randomPassword } from '../../helpers/random.js';
-import { requirement } from '../../helpers/requirement-test.js';
+import { submit } from '../../helpers/http/endpoint-client.js';
+import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
+import { businessCode, raceLoser, success } from '../../helpers/checks/outcomes.js';
+import { randomPassword } from '../../helpers/run/random.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
 
 const singleUse = requirement('SNP-TOKEN-SINGLE-USE');
 singleUse.test('a token that completed a reset answers E003 when replayed, and the first password stays', async ({ rand, state }) => {

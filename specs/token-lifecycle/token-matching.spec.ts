@@ -1,13 +1,13 @@
 // Endpoint page, E003 "Reset password request does not exist": any string other than the issued token
 // names no reset request (byte-exact match, no folding or trimming); injection strings are only data.
 import { HOSTILE_TOKENS } from '../../fixtures/cases/hostile-tokens.js';
-import { submit } from '../../helpers/endpoint-client.js';
-import { expectOutcome } from '../../helpers/expect-outcome.js';
-import { businessCode, rejected, success, validationError } from '../../helpers/outcomes.js';
-import { baselineMs, expectPrompt } from '../../helpers/promptness.js';
-import { randomPassword, randomToken } from '../../helpers/random.js';
-import { requirement } from '../../helpers/requirement-test.js';
-import { runContext } from '../../helpers/run-context.js';
+import { submit } from '../../helpers/http/endpoint-client.js';
+import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
+import { businessCode, rejected, success, validationError } from '../../helpers/checks/outcomes.js';
+import { baselineMs, expectPrompt } from '../../helpers/checks/promptness.js';
+import { randomPassword, randomToken } from '../../helpers/run/random.js';
+import { requirement } from '../../helpers/checks/requirement-test.js';
+import { runContext } from '../../helpers/run/run-context.js';
 
 const unknown = requirement('SNP-E003-UNKNOWN-TOKEN');
 unknown.each([

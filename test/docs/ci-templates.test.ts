@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { HELP } from '../../helpers/cli.js';
+import { HELP } from '../../helpers/runner/cli.js';
 
 const DIR = new URL('../../docs/ci/', import.meta.url);
 const TEMPLATES = readdirSync(DIR).filter((name) => name.endsWith('.yml'));

@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { loadExpectations } from '../../helpers/expectations.js';
-import type { ConformanceReport } from '../../helpers/reporting/verdict.js';
+import { loadExpectations } from '../../helpers/run/expectations.js';
+import type { ConformanceReport } from '../../helpers/verdict/verdict.js';
 import { runScript, type ScriptRun } from './run-script.js';
 
 const ID = 'SNP-BUSINESS-ERROR-STATUS';

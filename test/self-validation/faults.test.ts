@@ -8,14 +8,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { exitCodeFor } from '../../helpers/exit-code.js';
-import type { ConformanceReport } from '../../helpers/reporting/verdict.js';
+import { exitCodeFor } from '../../helpers/verdict/exit-code.js';
+import type { ConformanceReport } from '../../helpers/verdict/verdict.js';
 import { FAULTS, type FaultName } from '../../reference/faults.js';
 import { startReference } from '../../reference/start.js';
 import { concurrencyLimit } from '../support/concurrency-limit.js';
 import { formatKillTable, type KillRow } from '../support/kill-table.js';
 import { runSuiteInProcess } from '../support/run-suite-in-process.js';
-import { specFilesFor } from '../../helpers/spec-files.js';
+import { specFilesFor } from '../../helpers/runner/spec-files.js';
 
 const SEED = 20261127;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

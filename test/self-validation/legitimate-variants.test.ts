@@ -6,8 +6,8 @@
 // and the SHOULD requirements they fail are listed: a new failure there is a suite change to review.
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { exitCodeFor } from '../../helpers/exit-code.js';
-import type { ConformanceReport } from '../../helpers/reporting/verdict.js';
+import { exitCodeFor } from '../../helpers/verdict/exit-code.js';
+import type { ConformanceReport } from '../../helpers/verdict/verdict.js';
 import type { ReferenceVariations } from '../../reference/variations.js';
 import { startReference } from '../../reference/start.js';
 import { CAUGHT_BY_VARIANTS } from '../support/caught-by-variants.js';

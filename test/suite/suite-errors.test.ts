@@ -3,7 +3,7 @@
 // suite, and no requirement is reported failed.
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { exitCodeFor } from '../../helpers/exit-code.js';
+import { exitCodeFor } from '../../helpers/verdict/exit-code.js';
 import { startReference } from '../../reference/start.js';
 import { runSuiteInProcess } from '../support/run-suite-in-process.js';
 

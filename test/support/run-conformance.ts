@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ConformanceReport } from '../../helpers/reporting/verdict.js';
+import type { ConformanceReport } from '../../helpers/verdict/verdict.js';
 import { runNode } from './run-node.js';
 
 export interface ConformanceRun {

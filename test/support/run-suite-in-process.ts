@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
-import type { ConformanceReport } from '../../helpers/reporting/verdict.js';
+import type { ConformanceReport } from '../../helpers/verdict/verdict.js';
 import { VerdictReporter } from '../../helpers/reporting/verdict-reporter.js';
 import suiteConfig from '../../vitest.config.js';
 import { runContextFor, suiteConfigFor, type SuiteTarget } from './suite-run-context.js';

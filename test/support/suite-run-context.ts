@@ -1,10 +1,10 @@
-// The run context (helpers/run-context.ts) for a target given as values instead of CONFORMANCE_*
+// The run context (helpers/run/run-context.ts) for a target given as values instead of CONFORMANCE_*
 // variables: the settings go through the runner's own readConfig, and the context is built by the same
-// builder as in helpers/global-setup.ts. Used where the global setup cannot run: suite
+// builder as in helpers/runner/global-setup.ts. Used where the global setup cannot run: suite
 // runs side by side in one process, and the mutation run whose target starts inside the test worker.
-import { readConfig, type SuiteConfig } from '../../helpers/config.js';
-import { buildRunContext } from '../../helpers/build-run-context.js';
-import type { RunContext } from '../../helpers/run-context.js';
+import { readConfig, type SuiteConfig } from '../../helpers/run/config.js';
+import { buildRunContext } from '../../helpers/runner/build-run-context.js';
+import type { RunContext } from '../../helpers/run/run-context.js';
 
 export interface SuiteTarget {
   readonly baseUrl: string;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigError, readConfig } from '../../helpers/config.js';
+import { ConfigError, readConfig } from '../../helpers/run/config.js';
 
 const KEY = (prefix: string) => `${prefix}${'b'.repeat(28)}`;
 

@@ -1,7 +1,7 @@
 // A failure of an assumed requirement tells the vendor which profile key declares a legitimate difference.
 import { expect, test } from 'vitest';
-import type { Exchange } from '../../helpers/exchange.js';
-import { expectFact, expectOutcome } from '../../helpers/expect-outcome.js';
+import type { Exchange } from '../../helpers/http/exchange.js';
+import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
 
 const exchange: Exchange = {
   request: { method: 'POST', url: 'http://127.0.0.1:1/x', headers: {}, body: null }, status: 200, headers: {}, text: '{}', json: {}, durationMs: 1, retries: [],

@@ -1,6 +1,6 @@
 // The customerRealIp comparison: same address by bytes, only for strict IP literals.
 import { expect, test } from 'vitest';
-import { ipBytes, sameAddress } from '../../helpers/ip-address.js';
+import { ipBytes, sameAddress } from '../../helpers/checks/ip-address.js';
 
 test.for([
   ['2001:db8::1', '2001:0db8:0000:0000:0000:0000:0000:0001'] as const,

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { REQUIREMENTS } from '../../fixtures/requirements.js';
-import { ConfigError } from '../../helpers/config.js';
-import { deepMerge, loadProfile, resolveProfile } from '../../helpers/profile.js';
+import { ConfigError } from '../../helpers/run/config.js';
+import { deepMerge, loadProfile, resolveProfile } from '../../helpers/run/profile.js';
 
 const DOCS = new URL('../../docs/profile.md', import.meta.url);
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { Exchange } from '../../helpers/exchange.js';
-import { toCurl } from '../../helpers/exchange.js';
-import { sameAddress } from '../../helpers/ip-address.js';
-import { redact, registerSecret } from '../../helpers/redaction.js';
-import { applicationCookies, findEcho, findInternals, findVersionBanner, hasNoStore, isJsonContentType } from '../../helpers/response-hygiene.js';
+import type { Exchange } from '../../helpers/http/exchange.js';
+import { toCurl } from '../../helpers/http/exchange.js';
+import { sameAddress } from '../../helpers/checks/ip-address.js';
+import { redact, registerSecret } from '../../helpers/run/redaction.js';
+import { applicationCookies, findEcho, findInternals, findVersionBanner, hasNoStore, isJsonContentType } from '../../helpers/checks/response-hygiene.js';
 
 const exchange = (text: string, headers: Exchange['headers'] = {}): Exchange => ({
   request: { method: 'POST', url: 'http://127.0.0.1:1/x', headers: {}, body: null }, status: 400, headers, text, json: undefined, durationMs: 1, retries: [],

@@ -3,7 +3,7 @@
 import { expect, test } from 'vitest';
 import { malformedKeys, unknownKeys } from '../../fixtures/cases/api-keys.js';
 import { PASSWORD_SHAPES } from '../../fixtures/cases/passwords.js';
-import { randomPassword, randomToken, seededFaker } from '../../helpers/random.js';
+import { randomPassword, randomToken, seededFaker } from '../../helpers/run/random.js';
 
 function inputsOf(seed: number, testName: string) {
   const faker = seededFaker(seed, testName);

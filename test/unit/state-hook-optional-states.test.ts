@@ -4,13 +4,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import type { RunContext } from '../../helpers/run-context.js';
+import type { RunContext } from '../../helpers/run/run-context.js';
 import { startReference, type RunningReference } from '../../reference/start.js';
 
 const context = { stateUrl: '', stateToken: null as string | null, perWorker: { rate: null, concurrency: 4 }, timeoutMs: 5_000 } as Partial<RunContext>;
-vi.mock('../../helpers/run-context.js', () => ({ runContext: () => context }));
-const { StateHookError, StateNotOfferedError, stateHook } = await import('../../helpers/state-hook-client.js');
-const { redact } = await import('../../helpers/redaction.js');
+vi.mock('../../helpers/run/run-context.js', () => ({ runContext: () => context }));
+const { StateHookError, StateNotOfferedError, stateHook } = await import('../../helpers/state/state-hook-client.js');
+const { redact } = await import('../../helpers/run/redaction.js');
 
 let reference: RunningReference;
 let v1Hook: Server;

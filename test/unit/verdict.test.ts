@@ -2,13 +2,13 @@
 // outcome counted as what it is (issue 13's observations 3, 4 and 7 at the unit level).
 import { describe, expect, test } from 'vitest';
 import { REQUIREMENTS } from '../../fixtures/requirements.js';
-import type { CaseOutcome } from '../../helpers/case-outcome.js';
-import { exitCodeFor } from '../../helpers/exit-code.js';
-import { buildReport, type RunRecord } from '../../helpers/reporting/build-report.js';
+import type { CaseOutcome } from '../../helpers/checks/case-outcome.js';
+import { exitCodeFor } from '../../helpers/verdict/exit-code.js';
+import { buildReport, type RunRecord } from '../../helpers/verdict/build-report.js';
 import { formatConsoleSummary } from '../../helpers/reporting/console-table.js';
 import { formatJunit } from '../../helpers/reporting/junit.js';
 import { formatMarkdown } from '../../helpers/reporting/markdown.js';
-import { verdictLine, type CaseResult, type ConformanceReport } from '../../helpers/reporting/verdict.js';
+import { verdictLine, type CaseResult, type ConformanceReport } from '../../helpers/verdict/verdict.js';
 
 function result(id: string, outcome: CaseOutcome, reason: string | null = null, scope: string | null = null): CaseResult {
   const failure = outcome === 'failed' || outcome === 'expected-failure' ? { requirementId: id, expected: 'E003', actual: '200 {}', why: 'errorCode is undefined', curl: 'curl …' } : null;

@@ -1,0 +1,39 @@
+// What the running case has seen so far, kept per case with AsyncLocalStorage, so the HTTP client and the
+// state-hook client can note 5xx answers, 429 retries and setups for the case that sent them without
+// threading the test context through every helper. Read once when the case ends (requirement-test.ts).
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** A 5xx answer the target gave to a request of the case, with the command that repeats it. */
+export interface ServerErrorSeen {
+  status: number;
+  curl: string;
+}
+
+/** A state-hook setup as it was sent, for the reproduction script (helpers/http/reproduction.ts). */
+export interface SetupCall {
+  state: string;
+  params: Record<string, unknown>;
+}
+
+export interface CaseScope {
+  serverErrors: ServerErrorSeen[];
+  retries: number;
+  setups: string[];
+  /** The setup that issued each reset token of this case. */
+  tokenSetups: Map<string, SetupCall>;
+}
+
+const storage = new AsyncLocalStorage<CaseScope>();
+
+export function newCaseScope(): CaseScope {
+  return { serverErrors: [], retries: 0, setups: [], tokenSetups: new Map() };
+}
+
+export function runInCaseScope<T>(scope: CaseScope, body: () => Promise<T>): Promise<T> {
+  return storage.run(scope, body);
+}
+
+/** The running case's scope; undefined outside a case (preflight, hooks of the runner). */
+export function currentCase(): CaseScope | undefined {
+  return storage.getStore();
+}

@@ -1,0 +1,70 @@
+// Builds the run context every test worker and reporter reads (helpers/run/run-context.ts) from the validated
+// settings and the resolved target, once per run. One builder for the runner (bin/conformance.ts), bare
+// `vitest` runs (helpers/runner/global-setup.ts) and the in-process runs of the project's own tests.
+import { requirementById } from '../../fixtures/requirements.js';
+import { ConfigError, type SuiteConfig } from '../run/config.js';
+import { loadExpectations, type ExpectedFailure } from '../run/expectations.js';
+import { loadProfile } from '../run/profile.js';
+import type { RunContext } from '../run/run-context.js';
+import { SUITE_VERSION } from '../run/suite-version.js';
+
+export interface ResolvedTarget {
+  baseUrl: string;
+  apiKey: string;
+  stateUrl: string | null;
+  stateToken: string | null;
+  embedded: boolean;
+}
+
+export interface RunChoices {
+  seed: number;
+  /** Test workers; the run's request caps are divided among them. */
+  workers: number;
+  selected?: string[] | null;
+  shard?: { index: number; count: number } | null;
+}
+
+/** The least a case may take before it counts as not verified: room for a few 429 waits and slow answers. */
+const MIN_CASE_TIMEOUT_MS = 60_000;
+/** The most: below vitest's own backstop (testTimeout 600 s in vitest.config.ts), so the suite decides. */
+const MAX_CASE_TIMEOUT_MS = 540_000;
+
+/** The expectations file, checked against the catalogue before the run: a typo must not wait for the end. */
+function expectedFailures(path: string | null): ExpectedFailure[] {
+  const entries = loadExpectations(path);
+  const unknown = entries.filter((e) => requirementById(e.id) === undefined).map((e) => e.id);
+  if (unknown.length > 0) throw new ConfigError(`CONFORMANCE_EXPECTATIONS ${path} names unknown requirement(s): ${unknown.join(', ')} (see --list)`);
+  return entries;
+}
+
+export function buildRunContext(config: SuiteConfig, target: ResolvedTarget, choices: RunChoices): RunContext {
+  const safe = config.mode === 'safe';
+  const { workers } = choices;
+  return {
+    baseUrl: target.baseUrl,
+    apiKey: target.apiKey,
+    // Safe mode never reaches the state hook, whatever is configured.
+    stateUrl: safe ? null : target.stateUrl,
+    stateToken: safe ? null : target.stateToken,
+    embedded: target.embedded,
+    mode: config.mode,
+    modeReason: config.modeReason,
+    strict: config.strict,
+    seed: choices.seed,
+    profile: loadProfile(config.profile),
+    profileSource: config.profile,
+    suiteVersion: SUITE_VERSION,
+    // The run's caps divided among its workers.
+    perWorker: {
+      rate: config.rate === null ? null : config.rate / workers,
+      concurrency: Math.max(1, Math.floor(config.concurrency / workers)),
+    },
+    timeoutMs: config.timeoutMs,
+    caseTimeoutMs: Math.min(MAX_CASE_TIMEOUT_MS, Math.max(MIN_CASE_TIMEOUT_MS, 4 * config.timeoutMs)),
+    expectedFailures: expectedFailures(config.expectationsPath),
+    expectationsPath: config.expectationsPath,
+    selected: choices.selected ?? null,
+    shard: choices.shard ?? null,
+    reportsDir: config.reportsDir,
+  };
+}

@@ -1,0 +1,29 @@
+// vitest globalSetup for bare `vitest` runs of the suite (`npx vitest run specs/...`): resolves the
+// configuration once, starts the embedded reference when no target is configured, and provides the run
+// context. `npm run conformance` does the same in bin/conformance.ts and runs without this file.
+import type { TestProject } from 'vitest/node';
+import { startReference, type RunningReference } from '../../reference/start.js';
+import { buildRunContext } from './build-run-context.js';
+import { readConfig } from '../run/config.js';
+import { randomSeed } from '../run/random.js';
+
+let embedded: RunningReference | null = null;
+
+function workerCount(project: TestProject): number {
+  const configured = project.config.maxWorkers;
+  return typeof configured === 'number' && configured > 0 ? configured : 2;
+}
+
+export async function setup(project: TestProject): Promise<void> {
+  const config = readConfig();
+  if (config.baseUrl === null) embedded = await startReference();
+  const target = embedded
+    ? { ...embedded, embedded: true }
+    : { baseUrl: config.baseUrl as string, apiKey: config.apiKey as string, stateUrl: config.stateUrl, stateToken: config.stateToken, embedded: false };
+  project.provide('conformance', buildRunContext(config, target, { seed: config.seed ?? randomSeed(), workers: workerCount(project) }));
+}
+
+export async function teardown(): Promise<void> {
+  await embedded?.close();
+  embedded = null;
+}

@@ -1,0 +1,143 @@
+// Checks before any test runs, so a wrong key, a wrong URL, an unreachable target, a rate limit or an
+// unusable state hook is one clear line and exit code 2, not a hundred failed requirements. Every probe is
+// safe: a random never-issued token, and a customer the suite creates and removes itself.
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ENDPOINT_PATH } from '../http/endpoint-client.js';
+import { MAX_RETRY_WAIT_MS, retryAfterMs } from '../http/retry-after.js';
+
+export class PreflightError extends Error {
+  override name = 'PreflightError';
+}
+
+/** 429 answers the preflight waits out (each at most MAX_RETRY_WAIT_MS) before it calls the target rate-limited. */
+const PREFLIGHT_429_RETRIES = 2;
+
+interface Probe {
+  status: number;
+  headers: Headers;
+  json: unknown;
+}
+
+async function reach(url: string, init: RequestInit, what: string, timeoutMs: number): Promise<Probe> {
+  const limit = timeoutMs;
+  for (let attempt = 0; ; attempt += 1) {
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(limit) });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      throw new PreflightError(`${what} ${new URL(url).origin} is unreachable (${cause}) within ${limit / 1000} s`);
+    }
+    const text = await response.text();
+    if (response.status === 429) {
+      const waitMs = retryAfterMs(response.headers.get('retry-after') ?? undefined);
+      if (waitMs > MAX_RETRY_WAIT_MS || attempt >= PREFLIGHT_429_RETRIES) {
+        throw new PreflightError(`${what} rate limited the suite (429, Retry-After ${Math.round(waitMs / 1000)} s): try again later or lower CONFORMANCE_RATE`);
+      }
+      await sleep(waitMs);
+      continue;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers: response.headers, json };
+  }
+}
+
+function platformCode(json: unknown): string | undefined {
+  const error = (json as { error?: { code?: unknown } } | null)?.error;
+  return typeof error?.code === 'string' ? error.code : undefined;
+}
+
+function isBusinessBody(json: unknown): boolean {
+  return typeof (json as { errorCode?: unknown } | null)?.errorCode === 'string';
+}
+
+/** What is wrong with the setup, judging by the answer to one ordinary request; null: the endpoint is there. */
+export function setupProblem(probe: Probe, where: string): string | null {
+  const { status, json } = probe;
+  if (status >= 300 && status < 400) {
+    return `${where} redirects (HTTP ${status} to ${probe.headers.get('location') ?? 'nowhere'}): check CONFORMANCE_BASE_URL (scheme, host, path prefix)`;
+  }
+  if (status === 502 || status === 503 || status === 504) return `${where} is unavailable (HTTP ${status}): try again later`;
+  const code = platformCode(json);
+  if (code?.startsWith('PUBLIC_API_KEY_')) return `the API key is refused: ${code} (check CONFORMANCE_API_KEY)`;
+  if (json === undefined && status < 500) {
+    return `${where} answered HTTP ${status} with ${probe.headers.get('content-type') ?? 'no content type'}, not JSON: is CONFORMANCE_BASE_URL the API (scheme, host, path prefix)?`;
+  }
+  if ((status === 404 || status === 405) && !isBusinessBody(json)) {
+    return `${where} answered HTTP ${status}${code ? ` ${code}` : ''}: no such endpoint there: check the path prefix of CONFORMANCE_BASE_URL`;
+  }
+  if ((status === 401 || status === 403) && code === undefined && !isBusinessBody(json)) {
+    return `${where} answered HTTP ${status} without the platform's error envelope: check what stands in front of the API (a gateway's own authentication?)`;
+  }
+  return null;
+}
+
+/** A password every common policy accepts (12+ characters, upper and lower case, digits, a symbol). */
+const preflightPassword = (): string => `Preflight-${randomBytes(8).toString('hex')}-Aa1`;
+
+function submitToEndpoint(baseUrl: string, apiKey: string, token: string, password: string, timeoutMs: number): Promise<Probe> {
+  return reach(
+    `${baseUrl}${ENDPOINT_PATH}?apiKey=${encodeURIComponent(apiKey)}`,
+    { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token, password }) },
+    'target',
+    timeoutMs,
+  );
+}
+
+/** One ordinary request with the key and a random never-issued token must reach the endpoint. */
+export async function checkTarget(baseUrl: string, apiKey: string, timeoutMs: number): Promise<void> {
+  const where = `POST ${new URL(baseUrl).origin}${new URL(baseUrl).pathname.replace(/\/$/, '')}${ENDPOINT_PATH}`;
+  const probe = await submitToEndpoint(baseUrl, apiKey, randomBytes(16).toString('hex'), preflightPassword(), timeoutMs);
+  const problem = setupProblem(probe, where);
+  if (problem !== null) throw new PreflightError(problem);
+}
+
+async function callHook(stateUrl: string, stateToken: string | null, timeoutMs: number, payload: object): Promise<Probe> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (stateToken) headers.Authorization = `Bearer ${stateToken}`;
+  return reach(stateUrl, { method: 'POST', headers, body: JSON.stringify(payload) }, 'state hook', timeoutMs);
+}
+
+export interface HookTarget {
+  baseUrl: string;
+  apiKey: string;
+  stateUrl: string;
+  stateToken: string | null;
+}
+
+/**
+ * The hook must refuse an unknown state with 400, accept the token, and set up and remove a pending request
+ * whose token the endpoint knows: the customer's current password on it answers E002 (which changes
+ * nothing), not E003. A hook of another environment than the API and key would fail every stateful case.
+ */
+export async function checkStateHook({ baseUrl, apiKey, stateUrl, stateToken }: HookTarget, timeoutMs: number): Promise<void> {
+  const probe = await callHook(stateUrl, stateToken, timeoutMs, { action: 'setup', state: 'conformance preflight: unknown state', params: {} });
+  if (probe.status === 401 || probe.status === 403) {
+    throw new PreflightError(`state hook refused the token (HTTP ${probe.status}): check CONFORMANCE_STATE_TOKEN`);
+  }
+  if (probe.status >= 500 || probe.status === 404 || probe.status >= 300 && probe.status < 400) {
+    throw new PreflightError(`state hook is unusable: HTTP ${probe.status} to a probe (expected 400 for an unknown state)`);
+  }
+  const current = preflightPassword();
+  const setup = await callHook(stateUrl, stateToken, timeoutMs, { action: 'setup', state: 'pending reset request', params: { passwordHistory: [current] } });
+  const { customerId, token } = (setup.json ?? {}) as { customerId?: unknown; token?: unknown };
+  if (setup.status !== 200 || typeof customerId !== 'string' || typeof token !== 'string') {
+    throw new PreflightError(`state hook cannot set up "pending reset request" (HTTP ${setup.status}): full mode needs it (see docs/state-hook.md, or run CONFORMANCE_MODE=safe)`);
+  }
+  try {
+    const answer = await submitToEndpoint(baseUrl, apiKey, token, current, timeoutMs);
+    if ((answer.json as { errorCode?: unknown } | undefined)?.errorCode === 'E003') {
+      throw new PreflightError(
+        'the endpoint does not know a token the state hook just issued (E003): CONFORMANCE_STATE_URL and CONFORMANCE_BASE_URL (and the key) must be the same environment',
+      );
+    }
+  } finally {
+    await callHook(stateUrl, stateToken, timeoutMs, { action: 'teardown', state: 'customer', params: { customerId } });
+  }
+}
