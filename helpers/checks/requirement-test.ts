@@ -71,7 +71,7 @@ async function runCase(id: RequirementId, context: SuiteContext, body: () => Pro
   // Until the case ends here, it has not passed: a case that vitest ends some other way stays a suite error.
   const meta: CaseMeta = { outcome: 'suite-error', reason: 'the case did not finish', failure: null, setups: [], serverErrors: [], retries: 0, scope: null };
   context.task.meta.conformance = meta;
-  const scope = newCaseScope();
+  const scope = newCaseScope(id);
   const { caseTimeoutMs, expectedFailures } = runContext();
   let ended: unknown = null;
   try {

@@ -16,6 +16,8 @@ export interface SetupCall {
 }
 
 export interface CaseScope {
+  /** The requirement the running case checks: assertions (helpers/checks/check.ts) are bound to it. */
+  requirementId: string;
   serverErrors: ServerErrorSeen[];
   retries: number;
   setups: string[];
@@ -25,8 +27,8 @@ export interface CaseScope {
 
 const storage = new AsyncLocalStorage<CaseScope>();
 
-export function newCaseScope(): CaseScope {
-  return { serverErrors: [], retries: 0, setups: [], tokenSetups: new Map() };
+export function newCaseScope(requirementId: string): CaseScope {
+  return { requirementId, serverErrors: [], retries: 0, setups: [], tokenSetups: new Map() };
 }
 
 export function runInCaseScope<T>(scope: CaseScope, body: () => Promise<T>): Promise<T> {

@@ -2,11 +2,11 @@
 // handler in the order presence, format, registry; errors are 404 in the platform envelope.
 import { malformedKeys, SAMPLE_KEY, unknownKeys } from '../../fixtures/cases/api-keys.js';
 import { send, submit, type KeyPlacement } from '../../helpers/http/endpoint-client.js';
-import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
 import { businessCode, keyError, success, validationError } from '../../helpers/checks/outcomes.js';
 import { randomPassword, randomToken, seededFaker } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
+import { check } from '../../helpers/checks/check.js';
 
 // Case tables are generated once per run from the run seed, so their labels (and test names) are stable.
 const tableFaker = seededFaker(runContext().seed, 'api-key tables');
@@ -19,11 +19,11 @@ const PLACEMENTS: { label: string; placement: Exclude<KeyPlacement, 'none'> }[] 
 const missing = requirement('SNP-KEY-MISSING');
 missing.test('a request without any key answers 404 PUBLIC_API_KEY_IS_EMPTY', async ({ rand }) => {
   const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { placement: 'none' });
-  expectOutcome(missing.id, exchange, keyError('PUBLIC_API_KEY_IS_EMPTY', 'PUBLIC_API_KEY_DOES_NOT_EXIST'));
+  check.outcome(exchange, keyError('PUBLIC_API_KEY_IS_EMPTY', 'PUBLIC_API_KEY_DOES_NOT_EXIST'));
 });
 missing.each(PLACEMENTS.filter((p) => p.placement !== 'bearer'))('an empty key in $label answers 404 PUBLIC_API_KEY_IS_EMPTY', async ({ placement }, { rand }) => {
   const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { placement, apiKey: '' });
-  expectOutcome(missing.id, exchange, keyError('PUBLIC_API_KEY_IS_EMPTY'));
+  check.outcome(exchange, keyError('PUBLIC_API_KEY_IS_EMPTY'));
 });
 // An Authorization header that carries no Bearer key is no key at all (the key travels as "Bearer <key>").
 missing.each([
@@ -32,40 +32,40 @@ missing.each([
 ])('$label and no other key answers 404 PUBLIC_API_KEY_IS_EMPTY', async ({ authorization }, { rand }) => {
   const body = JSON.stringify({ token: randomToken(rand), password: randomPassword(rand) });
   const exchange = await send({ headers: { Authorization: authorization }, body });
-  expectOutcome(missing.id, exchange, keyError('PUBLIC_API_KEY_IS_EMPTY', 'PUBLIC_API_KEY_DOES_NOT_EXIST'));
+  check.outcome(exchange, keyError('PUBLIC_API_KEY_IS_EMPTY', 'PUBLIC_API_KEY_DOES_NOT_EXIST'));
 });
 
 const format = requirement('SNP-KEY-FORMAT');
 format.each(malformedKeys(tableFaker))('a key with $label answers 404 PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT', async ({ apiKey }, { rand }) => {
   const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { apiKey });
-  expectOutcome(format.id, exchange, keyError('PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT'));
+  check.outcome(exchange, keyError('PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT'));
 });
 format.each(PLACEMENTS.filter((p) => p.placement !== 'query'))('a malformed key in $label is refused the same way', async ({ placement }, { rand }) => {
   const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { placement, apiKey: `TEST${rand.string.alphanumeric(28)}` });
-  expectOutcome(format.id, exchange, keyError('PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT'));
+  check.outcome(exchange, keyError('PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT'));
 });
 
 const sample = requirement('SNP-KEY-SAMPLE');
 const { sampleKeyCode, keyBeforeUnparsableBody } = runContext().profile;
 sample.test(`${SAMPLE_KEY.label} answers 404 ${sampleKeyCode}`, async ({ rand }) => {
   const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { apiKey: SAMPLE_KEY.apiKey });
-  expectOutcome(sample.id, exchange, keyError(sampleKeyCode));
+  check.outcome(exchange, keyError(sampleKeyCode));
 });
 
 const unknown = requirement('SNP-KEY-UNKNOWN');
 unknown.each(unknownKeys(tableFaker))('a well-formed key that does not exist ($label) answers 404 PUBLIC_API_KEY_DOES_NOT_EXIST', async ({ apiKey }, { rand }) => {
   const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { apiKey });
-  expectOutcome(unknown.id, exchange, keyError('PUBLIC_API_KEY_DOES_NOT_EXIST'));
+  check.outcome(exchange, keyError('PUBLIC_API_KEY_DOES_NOT_EXIST'));
 });
 
 const locations = requirement('SNP-KEY-LOCATIONS');
 locations.each(PLACEMENTS)('a valid key in $label is accepted (the request reaches the token check: E003)', async ({ placement }, { rand }) => {
   const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { placement });
-  expectOutcome(locations.id, exchange, businessCode('E003'));
+  check.outcome(exchange, businessCode('E003'));
 });
 locations.each(PLACEMENTS, { needsState: true })('a valid key in $label completes a reset', async ({ placement }, { rand, state }) => {
   const { token } = await state.pendingRequest();
-  expectOutcome(locations.id, await submit({ token, password: randomPassword(rand) }, { placement }), success());
+  check.outcome(await submit({ token, password: randomPassword(rand) }, { placement }), success());
 });
 // A query string without apiKey (a client's own parameters) does not hide a key sent elsewhere.
 locations.each([
@@ -79,7 +79,7 @@ locations.each([
     headers: placement === 'bearer' ? { Authorization: `Bearer ${apiKey}` } : {},
     body: JSON.stringify(placement === 'body' ? { ...fields, apiKey } : fields),
   });
-  expectOutcome(locations.id, exchange, businessCode('E003'));
+  check.outcome(exchange, businessCode('E003'));
 });
 
 const BAD_KEYS = [
@@ -103,6 +103,6 @@ first.each(BAD_KEYS.flatMap((key) => BAD_BODIES.map((body) => ({ label: `${key.l
   async ({ key, body }) => {
     const outcomes = [key.outcome()];
     if (body.unparsable && !keyBeforeUnparsableBody) outcomes.push(validationError('syntax'));
-    expectOutcome(first.id, await send({ query: key.query, body: body.body }), ...outcomes);
+    check.outcome(await send({ query: key.query, body: body.body }), ...outcomes);
   },
 );

@@ -1,12 +1,12 @@
 // Platform docs, API key registry: a key is looked up exactly. A case-insensitive collation, or a format
 // regex whose $ accepts a final newline followed by trimming, turns strings that are not the key into it.
 import { submit } from '../../helpers/http/endpoint-client.js';
-import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
 import { keyError } from '../../helpers/checks/outcomes.js';
 import { randomPassword, randomToken } from '../../helpers/run/random.js';
 import { registerSecret } from '../../helpers/run/redaction.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
+import { check } from '../../helpers/checks/check.js';
 
 const PREFIX_LENGTH = 4;
 
@@ -28,7 +28,7 @@ exact.each([
   if (variant === null) return skip('the configured key has no letter in its tail');
   registerSecret(variant, 'api-key'); // one letter away from the real key: never printed
   const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { apiKey: variant });
-  expectOutcome(exact.id, exchange, keyError('PUBLIC_API_KEY_DOES_NOT_EXIST'));
+  check.outcome(exchange, keyError('PUBLIC_API_KEY_DOES_NOT_EXIST'));
 });
 exact.each([
   { label: 'a newline, in the query', suffix: '\n', placement: 'query' as const },
@@ -38,5 +38,5 @@ exact.each([
   { label: 'a newline, in the body', suffix: '\n', placement: 'body' as const },
 ])('the valid key followed by $label answers 404 with a key error and is never processed', async ({ suffix, placement }, { rand }) => {
   const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { apiKey: `${runContext().apiKey}${suffix}`, placement });
-  expectOutcome(exact.id, exchange, keyError('PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT', 'PUBLIC_API_KEY_DOES_NOT_EXIST'));
+  check.outcome(exchange, keyError('PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT', 'PUBLIC_API_KEY_DOES_NOT_EXIST'));
 });

@@ -3,12 +3,11 @@
 // come from the optional states of state hook v1.1; a hook without them answers 400, and these
 // requirements are then not run (StateNotOfferedError).
 import { submit, type KeyPlacement } from '../../helpers/http/endpoint-client.js';
-import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
 import { keyError, success } from '../../helpers/checks/outcomes.js';
 import { randomPassword } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import type { StateArranger } from '../../helpers/state/state-arranger.js';
+import { check } from '../../helpers/checks/check.js';
 
 const PLACEMENTS: { label: string; placement: Exclude<KeyPlacement, 'none'> }[] = [
   { label: 'the apiKey query parameter', placement: 'query' },
@@ -27,8 +26,8 @@ for (const kind of KINDS) {
     const apiKey = await kind.key(state);
     const current = randomPassword(rand);
     const { customerId, token } = await state.pendingRequest({ passwordHistory: [current] });
-    expectOutcome(req.id, await submit({ token, password: randomPassword(rand) }, { apiKey, placement }), keyError(kind.code));
-    await expectCurrentPassword(req.id, state, customerId, current, true, 'the password from before');
-    expectOutcome(req.id, await submit({ token, password: randomPassword(rand) }), success());
+    check.outcome(await submit({ token, password: randomPassword(rand) }, { apiKey, placement }), keyError(kind.code));
+    await check.password(state, customerId).is(current, 'the password from before');
+    check.outcome(await submit({ token, password: randomPassword(rand) }), success());
   });
 }

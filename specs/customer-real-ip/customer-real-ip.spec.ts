@@ -1,5 +1,6 @@
 // Endpoint page, customerRealIp: IPv4 and IPv6 accepted; ::1, 0.0.0.0, localhost and "" normalised to
 // 127.0.0.1; invalid values rejected. Borderline forms: the profile's assumptions (customerRealIp.*).
+import { check } from '../../helpers/checks/check.js';
 import {
   ACCEPTED_IPS,
   NORMALIZED_TO_LOOPBACK,
@@ -9,7 +10,6 @@ import {
   type RecordedIpCase,
 } from '../../fixtures/cases/customer-ips.js';
 import { submit } from '../../helpers/http/endpoint-client.js';
-import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
 import { isIPv4Text, sameAddress } from '../../helpers/checks/ip-address.js';
 import { businessCode, rejected, success } from '../../helpers/checks/outcomes.js';
 import { randomPassword, randomToken } from '../../helpers/run/random.js';
@@ -22,15 +22,15 @@ const accepted = requirement('SNP-IP-ACCEPTED');
 accepted.each([...ACCEPTED_IPS, ...NORMALIZED_TO_LOOPBACK, ...strictFormsAccepted(ipChoices)])(
   'customerRealIp $label passes validation (reaches the token check: E003)',
   async ({ value }, { rand }) => {
-    expectOutcome(accepted.id, await submit({ token: randomToken(rand), password: randomPassword(rand), customerRealIp: value }), businessCode('E003'));
+    check.outcome(await submit({ token: randomToken(rand), password: randomPassword(rand), customerRealIp: value }), businessCode('E003'));
   },
 );
 accepted.test('a body without customerRealIp passes validation (reaches the token check: E003)', async ({ rand }) => {
-  expectOutcome(accepted.id, await submit({ token: randomToken(rand), password: randomPassword(rand) }), businessCode('E003'));
+  check.outcome(await submit({ token: randomToken(rand), password: randomPassword(rand) }), businessCode('E003'));
 });
 accepted.test('a body without customerRealIp completes a reset', async ({ rand, state }) => {
   const { token } = await state.pendingRequest();
-  expectOutcome(accepted.id, await submit({ token, password: randomPassword(rand) }), success());
+  check.outcome(await submit({ token, password: randomPassword(rand) }), success());
 }, { needsState: true });
 
 /** Whether `recorded` is an acceptable record of the case (same address; a mapped one in the profile's form). */
@@ -51,27 +51,27 @@ const normalized = requirement('SNP-IP-NORMALIZED');
 normalized.each([...NORMALIZED_TO_LOOPBACK, ...ACCEPTED_IPS])('customerRealIp $label is recorded as the documented address', async (ipCase, { rand, state }) => {
   const password = randomPassword(rand);
   const { customerId, token } = await state.pendingRequest();
-  expectOutcome(normalized.id, await submit({ token, password, customerRealIp: ipCase.value }), success());
+  check.outcome(await submit({ token, password, customerRealIp: ipCase.value }), success());
   const recorded = await state.lastRealIp(customerId, password);
-  expectFact(normalized.id, recorded !== null && recordedRightly(recorded, ipCase), `lastRealIp ${expectedRecord(ipCase)}`, `lastRealIp ${JSON.stringify(recorded)}`);
+  check.fact(recorded !== null && recordedRightly(recorded, ipCase), `lastRealIp ${expectedRecord(ipCase)}`, `lastRealIp ${JSON.stringify(recorded)}`);
 });
 
 normalized.test('after two successes with different addresses, the address of the last one is recorded', async ({ rand, state }) => {
   const first = await state.pendingRequest();
-  expectOutcome(normalized.id, await submit({ token: first.token, password: randomPassword(rand), customerRealIp: '192.0.2.10' }), success());
+  check.outcome(await submit({ token: first.token, password: randomPassword(rand), customerRealIp: '192.0.2.10' }), success());
   const password = randomPassword(rand);
   const second = await state.pendingRequest({ customerId: first.customerId });
-  expectOutcome(normalized.id, await submit({ token: second.token, password, customerRealIp: '198.51.100.20' }), success());
+  check.outcome(await submit({ token: second.token, password, customerRealIp: '198.51.100.20' }), success());
   const recorded = await state.lastRealIp(first.customerId, password);
-  expectFact(normalized.id, recorded !== null && sameAddress(recorded, '198.51.100.20'), 'lastRealIp 198.51.100.20 (the last success)', `lastRealIp ${JSON.stringify(recorded)}`);
+  check.fact(recorded !== null && sameAddress(recorded, '198.51.100.20'), 'lastRealIp 198.51.100.20 (the last success)', `lastRealIp ${JSON.stringify(recorded)}`);
 });
 
 const invalid = requirement('SNP-IP-INVALID-REJECTED');
 invalid.each(NOT_AN_IP)('customerRealIp $label is rejected before the token check', async ({ value }, { rand }) => {
-  expectOutcome(invalid.id, await submit({ token: randomToken(rand), password: randomPassword(rand), customerRealIp: value }), rejected());
+  check.outcome(await submit({ token: randomToken(rand), password: randomPassword(rand), customerRealIp: value }), rejected());
 });
 
 const strict = requirement('SNP-IP-STRICT-FORMS');
 strict.each(strictFormsRejected(ipChoices))('customerRealIp $label is rejected before the token check', async ({ value }, { rand }) => {
-  expectOutcome(strict.id, await submit({ token: randomToken(rand), password: randomPassword(rand), customerRealIp: value }), rejected());
+  check.outcome(await submit({ token: randomToken(rand), password: randomPassword(rand), customerRealIp: value }), rejected());
 });

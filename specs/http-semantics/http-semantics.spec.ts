@@ -1,10 +1,10 @@
 // RFC 9110: 405 with Allow for other methods; 415 for content that is not JSON (best practice).
 import { send } from '../../helpers/http/endpoint-client.js';
-import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
 import { businessCode, platformError } from '../../helpers/checks/outcomes.js';
 import { randomPassword, randomToken } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
+import { check } from '../../helpers/checks/check.js';
 
 const methods = requirement('SNP-METHOD-NOT-ALLOWED');
 methods.each([
@@ -22,9 +22,9 @@ methods.each([
       ...(withBody ? { body: fields } : {}),
     });
     const allow = String(exchange.headers.allow ?? '');
-    expectFact(methods.id, exchange.status === 405, 'status 405', `status ${exchange.status}`, exchange);
-    expectFact(methods.id, /\bPOST\b/.test(allow), 'an Allow header listing POST', allow ? `Allow: ${allow}` : 'no Allow header', exchange);
-    if (method !== 'HEAD') expectOutcome(methods.id, exchange, platformError({ statuses: [405] }));
+    check.fact(exchange.status === 405, 'status 405', `status ${exchange.status}`, exchange);
+    check.fact(/\bPOST\b/.test(allow), 'an Allow header listing POST', allow ? `Allow: ${allow}` : 'no Allow header', exchange);
+    if (method !== 'HEAD') check.outcome(exchange, platformError({ statuses: [405] }));
   },
 );
 
@@ -42,7 +42,7 @@ contentType.each([
   const body = JSON.stringify({ token: randomToken(rand), password: randomPassword(rand) });
   const exchange = await send({ query: { apiKey: runContext().apiKey }, contentType: type, body });
   const refused = platformError({ statuses: [415, 400] });
-  expectOutcome(contentType.id, exchange, ...(lenient ? [refused, businessCode('E003')] : [refused]));
+  check.outcome(exchange, ...(lenient ? [refused, businessCode('E003')] : [refused]));
 });
 // RFC 9110 §8.3: the media type and the charset value are case-insensitive, parameter values may be
 // quoted, whitespace may surround the semicolon, and parameters other than charset are allowed.
@@ -55,5 +55,5 @@ contentType.each([
 ])('a JSON body declared as $label is processed normally (E003 for a never-issued token)', async ({ contentType: type }, { rand }) => {
   const body = JSON.stringify({ token: randomToken(rand), password: randomPassword(rand) });
   const exchange = await send({ query: { apiKey: runContext().apiKey }, contentType: type, body });
-  expectOutcome(contentType.id, exchange, businessCode('E003'));
+  check.outcome(exchange, businessCode('E003'));
 });

@@ -2,12 +2,11 @@
 // header or parameter it carries (X-HTTP-Method-Override, _method). That no method echoes the request is
 // SNP-NO-SECRET-ECHO's (specs/responses/method-echo.spec.ts).
 import { send, submit } from '../../helpers/http/endpoint-client.js';
-import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
 import { success } from '../../helpers/checks/outcomes.js';
 import { randomPassword } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
+import { check } from '../../helpers/checks/check.js';
 
 interface OverrideCase {
   label: string;
@@ -34,7 +33,7 @@ onlyPost.each(OVERRIDES)('$label carrying a pending token does not reset, and th
     headers: header ? { 'X-HTTP-Method-Override': 'POST' } : {},
     body: JSON.stringify({ token, password }),
   });
-  expectFact(onlyPost.id, success().mismatch(exchange) !== null, `no success for ${method}`, 'a success', exchange);
-  await expectCurrentPassword(onlyPost.id, state, customerId, current, true, 'the password from before');
-  expectOutcome(onlyPost.id, await submit({ token, password: randomPassword(rand) }), success());
+  check.fact(success().mismatch(exchange) !== null, `no success for ${method}`, 'a success', exchange);
+  await check.password(state, customerId).is(current, 'the password from before');
+  check.outcome(await submit({ token, password: randomPassword(rand) }), success());
 });

@@ -2,11 +2,10 @@
 // passwords, exactly: a different string, even one differing only in letter case, is not "previously used",
 // and another customer's password is not this customer's.
 import { submit } from '../../helpers/http/endpoint-client.js';
-import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
 import { success } from '../../helpers/checks/outcomes.js';
 import { randomPassword } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
+import { check } from '../../helpers/checks/check.js';
 
 /** `password` with the letter case of its first (or last) letter flipped. */
 function flipOneLetter(password: string, pick: 'first' | 'last'): string {
@@ -28,8 +27,8 @@ exact.each([
   const candidate = change(history[index] as string);
   if (history.includes(candidate)) skip('the generated password has no letter to change');
   const { customerId, token } = await state.pendingRequest({ passwordHistory: history });
-  expectOutcome(exact.id, await submit({ token, password: candidate }), success());
-  await expectCurrentPassword(exact.id, state, customerId, candidate, true, 'the case-changed password');
+  check.outcome(await submit({ token, password: candidate }), success());
+  await check.password(state, customerId).is(candidate, 'the case-changed password');
 });
 
 // Whether NFC/NFD/NFKC forms count as the same password is left alone here: NIST SP 800-63B (5.1.1.2)
@@ -45,9 +44,9 @@ invisible.each([
   const history = [randomPassword(rand), randomPassword(rand)];
   const candidate = change(history[index] as string);
   const { customerId, token } = await state.pendingRequest({ passwordHistory: history });
-  expectOutcome(invisible.id, await submit({ token, password: candidate }), success());
-  await expectCurrentPassword(invisible.id, state, customerId, candidate, true, 'the password with the invisible character');
-  await expectCurrentPassword(invisible.id, state, customerId, history[index] as string, false, 'the password without it');
+  check.outcome(await submit({ token, password: candidate }), success());
+  await check.password(state, customerId).is(candidate, 'the password with the invisible character');
+  await check.password(state, customerId).isNot(history[index] as string, 'the password without it');
 });
 
 const perCustomer = requirement('SNP-HISTORY-PER-CUSTOMER');
@@ -59,14 +58,14 @@ perCustomer.each([
   await state.pendingRequest({ passwordHistory: othersHistory });
   const { customerId, token } = await state.pendingRequest({ passwordHistory: [randomPassword(rand)] });
   const candidate = othersHistory[index] as string;
-  expectOutcome(perCustomer.id, await submit({ token, password: candidate }), success());
-  await expectCurrentPassword(perCustomer.id, state, customerId, candidate, true, "the other customer's password, now this customer's");
+  check.outcome(await submit({ token, password: candidate }), success());
+  await check.password(state, customerId).is(candidate, "the other customer's password, now this customer's");
 });
 perCustomer.test('a password another customer has just set through the endpoint is accepted for this customer', async ({ rand, state }) => {
   const chosen = randomPassword(rand);
   const other = await state.pendingRequest();
-  expectOutcome(perCustomer.id, await submit({ token: other.token, password: chosen }), success());
+  check.outcome(await submit({ token: other.token, password: chosen }), success());
   const { customerId, token } = await state.pendingRequest();
-  expectOutcome(perCustomer.id, await submit({ token, password: chosen }), success());
-  await expectCurrentPassword(perCustomer.id, state, customerId, chosen);
+  check.outcome(await submit({ token, password: chosen }), success());
+  await check.password(state, customerId).is(chosen);
 });

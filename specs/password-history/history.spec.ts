@@ -2,12 +2,11 @@
 // earlier one are refused. How many count is the profile's historyDepth (bizkithub: null, all of them):
 // histories are seeded within it, and a password beyond a declared depth must be accepted again.
 import { submit } from '../../helpers/http/endpoint-client.js';
-import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
 import { businessCode, success } from '../../helpers/checks/outcomes.js';
 import { randomPassword } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
+import { check } from '../../helpers/checks/check.js';
 
 const DEPTH = runContext().profile.historyDepth;
 /** Passwords seeded per customer: 4, or fewer when the profile's history is shallower. */
@@ -17,8 +16,8 @@ const current = requirement('SNP-E002-CURRENT-PASSWORD');
 current.test('the current password answers E002 and stays current', async ({ rand, state }) => {
   const history = Array.from({ length: HISTORY_LENGTH }, () => randomPassword(rand));
   const { customerId, token } = await state.pendingRequest({ passwordHistory: history });
-  expectOutcome(current.id, await submit({ token, password: history[0] }), businessCode('E002'));
-  await expectCurrentPassword(current.id, state, customerId, history[0] as string);
+  check.outcome(await submit({ token, password: history[0] }), businessCode('E002'));
+  await check.password(state, customerId).is(history[0] as string);
 });
 
 const earlier = requirement('SNP-E002-EARLIER-PASSWORDS');
@@ -28,8 +27,8 @@ if (EARLIER.length > 0) {
   earlier.each(EARLIER)('the seeded earlier $label answers E002', async ({ index }, { rand, state }) => {
     const history = Array.from({ length: HISTORY_LENGTH }, () => randomPassword(rand));
     const { customerId, token } = await state.pendingRequest({ passwordHistory: history });
-    expectOutcome(earlier.id, await submit({ token, password: history[index] }), businessCode('E002'));
-    await expectCurrentPassword(earlier.id, state, customerId, history[0] as string, true, 'the current password');
+    check.outcome(await submit({ token, password: history[index] }), businessCode('E002'));
+    await check.password(state, customerId).is(history[0] as string, 'the current password');
   });
 }
 /** With every earlier password counting (no depth declared), a long history: a vendor that keeps only the last few fails. */
@@ -38,8 +37,8 @@ if (DEPTH === null || DEPTH >= LONG_HISTORY) {
   earlier.test(`the oldest of ${LONG_HISTORY} seeded passwords answers E002`, async ({ rand, state }) => {
     const history = Array.from({ length: LONG_HISTORY }, () => randomPassword(rand));
     const { customerId, token } = await state.pendingRequest({ passwordHistory: history });
-    expectOutcome(earlier.id, await submit({ token, password: history[LONG_HISTORY - 1] }), businessCode('E002'));
-    await expectCurrentPassword(earlier.id, state, customerId, history[0] as string, true, 'the current password');
+    check.outcome(await submit({ token, password: history[LONG_HISTORY - 1] }), businessCode('E002'));
+    await check.password(state, customerId).is(history[0] as string, 'the current password');
   });
 }
 if (DEPTH !== null) {
@@ -47,26 +46,26 @@ if (DEPTH !== null) {
     const history = Array.from({ length: DEPTH + 1 }, () => randomPassword(rand));
     const { customerId, token } = await state.pendingRequest({ passwordHistory: history });
     const oldest = history[DEPTH] as string;
-    expectOutcome(earlier.id, await submit({ token, password: oldest }), success());
-    await expectCurrentPassword(earlier.id, state, customerId, oldest, true, `password ${DEPTH + 1} of ${DEPTH + 1}, now current again`);
+    check.outcome(await submit({ token, password: oldest }), success());
+    await check.password(state, customerId).is(oldest, `password ${DEPTH + 1} of ${DEPTH + 1}, now current again`);
   });
 }
 if (DEPTH === null || DEPTH >= 2) earlier.test('a password replaced through the endpoint answers E002 afterwards', async ({ rand, state }) => {
   const original = randomPassword(rand);
   const { customerId, token } = await state.pendingRequest({ passwordHistory: [original] });
-  expectOutcome(earlier.id, await submit({ token, password: randomPassword(rand) }), success());
+  check.outcome(await submit({ token, password: randomPassword(rand) }), success());
   const again = await state.pendingRequest({ customerId });
-  expectOutcome(earlier.id, await submit({ token: again.token, password: original }), businessCode('E002'));
+  check.outcome(await submit({ token: again.token, password: original }), businessCode('E002'));
 });
 
 const joins = requirement('SNP-E002-NEW-PASSWORD-JOINS-HISTORY');
 joins.test('a password set through the endpoint answers E002 with a fresh token', async ({ rand, state }) => {
   const chosen = randomPassword(rand);
   const { customerId, token } = await state.pendingRequest();
-  expectOutcome(joins.id, await submit({ token, password: chosen }), success());
+  check.outcome(await submit({ token, password: chosen }), success());
   const fresh = await state.pendingRequest({ customerId });
-  expectOutcome(joins.id, await submit({ token: fresh.token, password: chosen }), businessCode('E002'));
+  check.outcome(await submit({ token: fresh.token, password: chosen }), businessCode('E002'));
   // The retry the E002 message invites; a profile that lets E002 consume the token retries with a new one.
   const retryToken = runContext().profile.tokenConsumedBy.includes('E002') ? (await state.pendingRequest({ customerId })).token : fresh.token;
-  expectOutcome(joins.id, await submit({ token: retryToken, password: randomPassword(rand) }), success());
+  check.outcome(await submit({ token: retryToken, password: randomPassword(rand) }), success());
 });

@@ -2,12 +2,11 @@
 // parameter). The same names in the query string are never read: a framework helper that merges "all
 // input" lets a URL (logged, cached, sent in Referer) carry a reset.
 import { send, submit } from '../../helpers/http/endpoint-client.js';
-import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
 import { businessCode, rejected, success, validationError } from '../../helpers/checks/outcomes.js';
 import { randomPassword, randomToken } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
+import { check } from '../../helpers/checks/check.js';
 
 const bodyOnly = requirement('SNP-FIELDS-FROM-BODY-ONLY');
 bodyOnly.test('a real token in the query does not replace the body\'s unknown token: E003, and the real token still works', async ({ rand, state }) => {
@@ -17,25 +16,25 @@ bodyOnly.test('a real token in the query does not replace the body\'s unknown to
     query: { apiKey: runContext().apiKey, token },
     body: JSON.stringify({ token: randomToken(rand), password: randomPassword(rand) }),
   });
-  expectOutcome(bodyOnly.id, exchange, businessCode('E003'), rejected());
-  await expectCurrentPassword(bodyOnly.id, state, customerId, current, true, 'the password from before');
-  expectOutcome(bodyOnly.id, await submit({ token, password: randomPassword(rand) }), success());
+  check.outcome(exchange, businessCode('E003'), rejected());
+  await check.password(state, customerId).is(current, 'the password from before');
+  check.outcome(await submit({ token, password: randomPassword(rand) }), success());
 });
 bodyOnly.test('a password in the query does not complete a body without one: the validation error, and the token still works', async ({ rand, state }) => {
   const current = randomPassword(rand);
   const { customerId, token } = await state.pendingRequest({ passwordHistory: [current] });
   const exchange = await send({ query: { apiKey: runContext().apiKey, password: randomPassword(rand) }, body: JSON.stringify({ token }) });
-  expectOutcome(bodyOnly.id, exchange, validationError());
-  await expectCurrentPassword(bodyOnly.id, state, customerId, current, true, 'the password from before');
-  expectOutcome(bodyOnly.id, await submit({ token, password: randomPassword(rand) }), success());
+  check.outcome(exchange, validationError());
+  await check.password(state, customerId).is(current, 'the password from before');
+  check.outcome(await submit({ token, password: randomPassword(rand) }), success());
 });
 bodyOnly.test('a customerRealIp in the query is not recorded', async ({ rand, state }) => {
   const queryIp = '203.0.113.91';
   const chosen = randomPassword(rand);
   const { customerId, token } = await state.pendingRequest();
   const exchange = await send({ query: { apiKey: runContext().apiKey, customerRealIp: queryIp }, body: JSON.stringify({ token, password: chosen }) });
-  expectOutcome(bodyOnly.id, exchange, success(), rejected());
+  check.outcome(exchange, success(), rejected());
   if (success().mismatch(exchange) !== null) return;
   const recorded = await state.lastRealIp(customerId, chosen);
-  expectFact(bodyOnly.id, recorded !== queryIp, `lastRealIp other than the query's ${queryIp}`, `lastRealIp ${JSON.stringify(recorded)}`, exchange);
+  check.fact(recorded !== queryIp, `lastRealIp other than the query's ${queryIp}`, `lastRealIp ${JSON.stringify(recorded)}`, exchange);
 });

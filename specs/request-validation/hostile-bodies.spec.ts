@@ -1,13 +1,12 @@
 // Profile: unknown fields never choose the account; duplicate keys are rejected or last-wins.
 // Best practice: oversized and non-UTF-8 bodies are refused, promptly and without a 5xx.
 import { send, submit } from '../../helpers/http/endpoint-client.js';
-import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
 import { businessCode, platformError, rejected, success, validationError } from '../../helpers/checks/outcomes.js';
 import { randomPassword, randomToken } from '../../helpers/run/random.js';
-import { baselineMs, expectPrompt } from '../../helpers/checks/promptness.js';
+import { baselineMs } from '../../helpers/checks/promptness.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
+import { check } from '../../helpers/checks/check.js';
 
 const extra = requirement('SNP-EXTRA-FIELDS-HARMLESS');
 extra.test("extra fields naming another customer never reset that customer's password", async ({ rand, state }) => {
@@ -23,25 +22,25 @@ extra.test("extra fields naming another customer never reset that customer's pas
     id: victim.customerId,
     customer: { id: victim.customerId },
   });
-  expectOutcome(extra.id, exchange, success(), rejected());
-  await expectCurrentPassword(extra.id, state, victim.customerId, victimPassword, true, "the other customer's password");
-  if (success().mismatch(exchange) === null) await expectCurrentPassword(extra.id, state, owner.customerId, chosen, true, "the token owner's new password");
+  check.outcome(exchange, success(), rejected());
+  await check.password(state, victim.customerId).is(victimPassword, "the other customer's password");
+  if (success().mismatch(exchange) === null) await check.password(state, owner.customerId).is(chosen, "the token owner's new password");
 });
 extra.test('extra fields cannot skip the password history', async ({ rand, state }) => {
   const current = randomPassword(rand);
   const { token } = await state.pendingRequest({ passwordHistory: [current] });
   const exchange = await submit({ token, password: current, skipHistory: true, force: true, isAdmin: true, passwordHistory: [] });
-  expectOutcome(extra.id, exchange, businessCode('E002'), rejected());
+  check.outcome(exchange, businessCode('E002'), rejected());
 });
 extra.test('extra fields cannot revive an expired request', async ({ rand, state }) => {
   const { token } = await state.expiredRequest();
   const future = new Date(Date.now() + 86_400_000).toISOString();
   const exchange = await submit({ token, password: randomPassword(rand), expiresAt: future, expiresInSeconds: 86_400, expired: false });
-  expectOutcome(extra.id, exchange, businessCode('E004'), rejected());
+  check.outcome(exchange, businessCode('E004'), rejected());
 });
 extra.test('a __proto__ member is only data', async ({ rand }) => {
   const body = `{"token":"${randomToken(rand)}","password":"${randomPassword(rand)}","__proto__":{"success":true,"isAdmin":true}}`;
-  expectOutcome(extra.id, await send({ query: { apiKey: runContext().apiKey }, body }), businessCode('E003'), rejected());
+  check.outcome(await send({ query: { apiKey: runContext().apiKey }, body }), businessCode('E003'), rejected());
 }, { needsState: false });
 
 const duplicate = requirement('SNP-DUPLICATE-KEYS');
@@ -50,14 +49,14 @@ duplicate.test('{"token": <unknown>, …, "token": <valid>} succeeds with the la
   const { customerId, token } = await state.pendingRequest();
   const body = `{"token":${JSON.stringify(randomToken(rand))},"password":${JSON.stringify(chosen)},"token":${JSON.stringify(token)}}`;
   const exchange = await send({ query: { apiKey: runContext().apiKey }, body });
-  expectOutcome(duplicate.id, exchange, success(), validationError());
-  if (success().mismatch(exchange) === null) await expectCurrentPassword(duplicate.id, state, customerId, chosen);
+  check.outcome(exchange, success(), validationError());
+  if (success().mismatch(exchange) === null) await check.password(state, customerId).is(chosen);
 });
 duplicate.test('{"token": <valid>, …, "token": <unknown>} answers E003 or is rejected, and the valid token still works', async ({ rand, state }) => {
   const { token } = await state.pendingRequest();
   const body = `{"token":${JSON.stringify(token)},"password":${JSON.stringify(randomPassword(rand))},"token":${JSON.stringify(randomToken(rand))}}`;
-  expectOutcome(duplicate.id, await send({ query: { apiKey: runContext().apiKey }, body }), businessCode('E003'), validationError());
-  expectOutcome(duplicate.id, await submit({ token, password: randomPassword(rand) }), success());
+  check.outcome(await send({ query: { apiKey: runContext().apiKey }, body }), businessCode('E003'), validationError());
+  check.outcome(await submit({ token, password: randomPassword(rand) }), success());
 });
 duplicate.test('a duplicated password is rejected or read as its last value', async ({ rand, state }) => {
   const first = randomPassword(rand);
@@ -65,8 +64,8 @@ duplicate.test('a duplicated password is rejected or read as its last value', as
   const { customerId, token } = await state.pendingRequest();
   const body = `{"token":${JSON.stringify(token)},"password":${JSON.stringify(first)},"password":${JSON.stringify(last)}}`;
   const exchange = await send({ query: { apiKey: runContext().apiKey }, body });
-  expectOutcome(duplicate.id, exchange, success(), validationError());
-  if (success().mismatch(exchange) === null) await expectCurrentPassword(duplicate.id, state, customerId, last, true, 'the last password value');
+  check.outcome(exchange, success(), validationError());
+  if (success().mismatch(exchange) === null) await check.password(state, customerId).is(last, 'the last password value');
 });
 
 /** Room for the upload of 1 MB on top of the target's ordinary answer time. */
@@ -76,8 +75,8 @@ size.test('a 1 MB body is refused with 413 or 400, promptly', async ({ rand }) =
   const baseline = await baselineMs(rand);
   const body = JSON.stringify({ token: randomToken(rand), password: rand.string.alphanumeric(1024 * 1024) });
   const exchange = await send({ query: { apiKey: runContext().apiKey }, body });
-  expectOutcome(size.id, exchange, platformError({ statuses: [413, 400] }));
-  expectPrompt(size.id, exchange, baseline, UPLOAD_MARGIN_MS);
+  check.outcome(exchange, platformError({ statuses: [413, 400] }));
+  check.prompt(exchange, baseline, UPLOAD_MARGIN_MS);
 });
 
 const utf8 = requirement('SNP-INVALID-UTF8');
@@ -89,9 +88,9 @@ utf8.each([
 ])('a password holding $label is refused', async ({ bytes }, { rand }) => {
   const head = Buffer.from(`{"token":"${randomToken(rand)}","password":"abc`);
   const body = Buffer.concat([head, Buffer.from(bytes), Buffer.from('def"}')]);
-  expectOutcome(utf8.id, await send({ query: { apiKey: runContext().apiKey }, body }), rejected());
+  check.outcome(await send({ query: { apiKey: runContext().apiKey }, body }), rejected());
 });
 utf8.test('a password with an unpaired surrogate escape (\\uD800) is refused', async ({ rand }) => {
   const body = `{"token":"${randomToken(rand)}","password":"abc\\uD800def"}`;
-  expectOutcome(utf8.id, await send({ query: { apiKey: runContext().apiKey }, body }), rejected());
+  check.outcome(await send({ query: { apiKey: runContext().apiKey }, body }), rejected());
 });

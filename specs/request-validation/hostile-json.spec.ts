@@ -3,11 +3,11 @@
 // "__proto__" or "constructor.prototype" member merged into shared defaults). Each test sends the
 // hostile body, then checks in the same test that ordinary requests still behave.
 import { send, submit } from '../../helpers/http/endpoint-client.js';
-import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
 import { businessCode, success } from '../../helpers/checks/outcomes.js';
 import { randomPassword, randomToken } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
+import { check } from '../../helpers/checks/check.js';
 
 /** The address the polluting payloads carry; no ordinary request may ever record it. */
 const POLLUTED_IP = '203.0.113.66';
@@ -39,19 +39,19 @@ const HOSTILE: HostileCase[] = [
 const harmless = requirement('SNP-HOSTILE-JSON-HARMLESS');
 harmless.each(HOSTILE)('$label is answered without a 5xx, and ordinary requests afterwards behave as before', async ({ body }, { rand, state }) => {
   const hostile = await send({ query: { apiKey: runContext().apiKey }, body: body(randomToken(rand), randomPassword(rand)) });
-  expectFact(harmless.id, hostile.status < 500, 'an answer below 500', `status ${hostile.status}`, hostile);
+  check.fact(hostile.status < 500, 'an answer below 500', `status ${hostile.status}`, hostile);
 
-  expectOutcome(harmless.id, await submit({ token: randomToken(rand), password: randomPassword(rand) }), businessCode('E003'));
+  check.outcome(await submit({ token: randomToken(rand), password: randomPassword(rand) }), businessCode('E003'));
 
   const withoutIp = randomPassword(rand);
   const first = await state.pendingRequest();
-  expectOutcome(harmless.id, await submit({ token: first.token, password: withoutIp }), success());
+  check.outcome(await submit({ token: first.token, password: withoutIp }), success());
   const recordedWithout = await state.lastRealIp(first.customerId, withoutIp);
-  expectFact(harmless.id, recordedWithout !== POLLUTED_IP, `a request without customerRealIp does not record ${POLLUTED_IP}`, `lastRealIp ${JSON.stringify(recordedWithout)}`);
+  check.fact(recordedWithout !== POLLUTED_IP, `a request without customerRealIp does not record ${POLLUTED_IP}`, `lastRealIp ${JSON.stringify(recordedWithout)}`);
 
   const withIp = randomPassword(rand);
   const second = await state.pendingRequest();
-  expectOutcome(harmless.id, await submit({ token: second.token, password: withIp, customerRealIp: '198.51.100.23' }), success());
+  check.outcome(await submit({ token: second.token, password: withIp, customerRealIp: '198.51.100.23' }), success());
   const recordedWith = await state.lastRealIp(second.customerId, withIp);
-  expectFact(harmless.id, recordedWith === '198.51.100.23', 'lastRealIp 198.51.100.23, as sent', `lastRealIp ${JSON.stringify(recordedWith)}`);
+  check.fact(recordedWith === '198.51.100.23', 'lastRealIp 198.51.100.23, as sent', `lastRealIp ${JSON.stringify(recordedWith)}`);
 });

@@ -5,11 +5,11 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Faker } from '@faker-js/faker';
 import { submit } from '../../helpers/http/endpoint-client.js';
 import type { Exchange } from '../../helpers/http/exchange.js';
-import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
 import { businessCode, success } from '../../helpers/checks/outcomes.js';
 import { randomPassword, randomToken } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import type { StateArranger } from '../../helpers/state/state-arranger.js';
+import { check } from '../../helpers/checks/check.js';
 
 /** An unusual address, recorded by a first success, so it cannot appear in an answer by coincidence. */
 const RECORDED_IP = '203.0.113.77';
@@ -84,12 +84,12 @@ noAccountData.each(KINDS)('the $label answer carries no customer id, recorded IP
   const first = randomPassword(rand);
   const { customerId, token } = await state.pendingRequest();
   const firstSuccess = await submit({ token, password: first, customerRealIp: RECORDED_IP });
-  expectOutcome(noAccountData.id, firstSuccess, success());
+  check.outcome(firstSuccess, success());
   const found = accountData(firstSuccess, customerId);
-  expectFact(noAccountData.id, found === null, 'no account data in the first success', found ?? '', firstSuccess);
+  check.fact(found === null, 'no account data in the first success', found ?? '', firstSuccess);
   const exchange = await provoke(customerId, first, token, rand, state);
   const leaked = accountData(exchange, customerId);
-  expectFact(noAccountData.id, leaked === null, 'no customer id, recorded IP or hash in body or headers', leaked ?? '', exchange);
+  check.fact(leaked === null, 'no customer id, recorded IP or hash in body or headers', leaked ?? '', exchange);
 });
 
 const indistinguishable = requirement('SNP-USED-TOKEN-INDISTINGUISHABLE');
@@ -98,14 +98,12 @@ indistinguishable.each([
   { label: 'the key as Bearer', placement: 'bearer' as const },
 ])('a used token is answered exactly like a never-issued one ($label)', async ({ placement }, { rand, state }) => {
   const { token } = await state.pendingRequest();
-  expectOutcome(indistinguishable.id, await submit({ token, password: randomPassword(rand) }), success());
+  check.outcome(await submit({ token, password: randomPassword(rand) }), success());
   const used = await submit({ token, password: randomPassword(rand) }, { placement });
   const never = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { placement });
-  expectOutcome(indistinguishable.id, used, businessCode('E003'));
-  expectFact(indistinguishable.id, used.status === never.status, `status ${never.status}, as for a never-issued token`, `status ${used.status}`, used);
-  expectFact(
-    indistinguishable.id,
-    isDeepStrictEqual(used.json, never.json),
+  check.outcome(used, businessCode('E003'));
+  check.fact(used.status === never.status, `status ${never.status}, as for a never-issued token`, `status ${used.status}`, used);
+  check.fact(isDeepStrictEqual(used.json, never.json),
     `the body of a never-issued token: ${never.text.slice(0, 300)}`,
     used.text.slice(0, 300),
     used,

@@ -1,12 +1,11 @@
 // Profile (assumed): the password policy. bizkithub: any non-empty string is acceptable, as the docs'
 // own example "1234" shows; a profile may declare a minimum length (passwordPolicy.minLength).
 import { submit } from '../../helpers/http/endpoint-client.js';
-import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
 import { success, validationError } from '../../helpers/checks/outcomes.js';
 import { randomPassword } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
+import { check } from '../../helpers/checks/check.js';
 
 const { minLength } = runContext().profile.passwordPolicy;
 const policy = requirement('SNP-PASSWORD-POLICY');
@@ -15,11 +14,11 @@ if (minLength > 1) {
   policy.test(`a password of ${minLength - 1} characters gets the field validation error and consumes nothing`, async ({ rand, state }) => {
     const current = randomPassword(rand);
     const { customerId, token } = await state.pendingRequest({ passwordHistory: [current] });
-    expectOutcome(policy.id, await submit({ token, password: rand.string.alphanumeric(minLength - 1) }), validationError('field'));
-    await expectCurrentPassword(policy.id, state, customerId, current, true, 'the password from before');
+    check.outcome(await submit({ token, password: rand.string.alphanumeric(minLength - 1) }), validationError('field'));
+    await check.password(state, customerId).is(current, 'the password from before');
     const shortest = rand.string.alphanumeric(minLength);
-    expectOutcome(policy.id, await submit({ token, password: shortest }), success());
-    await expectCurrentPassword(policy.id, state, customerId, shortest, true, `the ${minLength}-character password`);
+    check.outcome(await submit({ token, password: shortest }), success());
+    await check.password(state, customerId).is(shortest, `the ${minLength}-character password`);
   });
 } else {
   policy.each([
@@ -27,7 +26,7 @@ if (minLength > 1) {
     { label: 'a one-character password', password: 'a' },
   ])('$label is accepted and set', async ({ password }, { state }) => {
     const { customerId, token } = await state.pendingRequest();
-    expectOutcome(policy.id, await submit({ token, password }), success());
-    await expectCurrentPassword(policy.id, state, customerId, password, true, 'the submitted password');
+    check.outcome(await submit({ token, password }), success());
+    await check.password(state, customerId).is(password, 'the submitted password');
   });
 }

@@ -1,17 +1,16 @@
 // Endpoint page: "Set a new password based on one time token" → 200 {"success": true}.
 import { alteredForms, shapesWithin } from '../../fixtures/cases/passwords.js';
 import { submit } from '../../helpers/http/endpoint-client.js';
-import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
 import { businessCode, success } from '../../helpers/checks/outcomes.js';
 import { randomPassword } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
+import { check } from '../../helpers/checks/check.js';
 
 const response = requirement('SNP-SUCCESS-RESPONSE');
 response.test('a pending token with a new password answers 200 {"success": true}', async ({ rand, state }) => {
   const { token } = await state.pendingRequest();
-  expectOutcome(response.id, await submit({ token, password: randomPassword(rand), customerRealIp: '1.1.1.1' }), success());
+  check.outcome(await submit({ token, password: randomPassword(rand), customerRealIp: '1.1.1.1' }), success());
 });
 
 const setsPassword = requirement('SNP-SUCCESS-SETS-PASSWORD');
@@ -19,9 +18,9 @@ setsPassword.test('after a success the new password is current and the old one i
   const oldPassword = randomPassword(rand);
   const newPassword = randomPassword(rand);
   const { customerId, token } = await state.pendingRequest({ passwordHistory: [oldPassword] });
-  expectOutcome(setsPassword.id, await submit({ token, password: newPassword }), success());
-  await expectCurrentPassword(setsPassword.id, state, customerId, newPassword, true, 'the new password');
-  await expectCurrentPassword(setsPassword.id, state, customerId, oldPassword, false, 'the old password');
+  check.outcome(await submit({ token, password: newPassword }), success());
+  await check.password(state, customerId).is(newPassword, 'the new password');
+  await check.password(state, customerId).isNot(oldPassword, 'the old password');
 });
 
 const storedExactly = requirement('SNP-PASSWORD-STORED-EXACTLY');
@@ -29,10 +28,10 @@ const storedExactly = requirement('SNP-PASSWORD-STORED-EXACTLY');
 storedExactly.each(shapesWithin(runContext().profile.passwordPolicy.minLength))('$label is accepted and stored exactly', async (shape, { rand, state }) => {
   const password = shape.make(rand);
   const { customerId, token } = await state.pendingRequest();
-  expectOutcome(storedExactly.id, await submit({ token, password }), success());
-  await expectCurrentPassword(storedExactly.id, state, customerId, password, true, 'the password as submitted');
+  check.outcome(await submit({ token, password }), success());
+  await check.password(state, customerId).is(password, 'the password as submitted');
   for (const altered of alteredForms(password)) {
-    await expectCurrentPassword(storedExactly.id, state, customerId, altered.value, false, `the ${altered.label} form`);
+    await check.password(state, customerId).isNot(altered.value, `the ${altered.label} form`);
   }
 });
 
@@ -44,8 +43,8 @@ siblings.each([
   const older = await state.pendingRequest();
   const newer = await state.pendingRequest({ customerId: older.customerId });
   const [used, other] = useFirst === 'newer' ? [newer, older] : [older, newer];
-  expectOutcome(siblings.id, await submit({ token: used.token, password: randomPassword(rand) }), success());
-  expectOutcome(siblings.id, await submit({ token: other.token, password: randomPassword(rand) }), businessCode('E003'));
+  check.outcome(await submit({ token: used.token, password: randomPassword(rand) }), success());
+  check.outcome(await submit({ token: other.token, password: randomPassword(rand) }), businessCode('E003'));
 });
 
 siblings.test('two pending tokens of one customer submitted at the same moment: at most one succeeds', async ({ rand, state }) => {
@@ -53,7 +52,7 @@ siblings.test('two pending tokens of one customer submitted at the same moment: 
   const newer = await state.pendingRequest({ customerId: older.customerId });
   const exchanges = await Promise.all([older, newer].map(({ token }) => submit({ token, password: randomPassword(rand) })));
   const successes = exchanges.filter((exchange) => success().mismatch(exchange) === null).length;
-  expectFact(siblings.id, successes <= 1, 'at most 1 success (the other token is invalidated by it)', `${successes} successes`, exchanges[1]);
+  check.fact(successes <= 1, 'at most 1 success (the other token is invalidated by it)', `${successes} successes`, exchanges[1]);
 });
 
 const others = requirement('SNP-OTHER-CUSTOMERS-UNTOUCHED');
@@ -61,7 +60,7 @@ others.test("a success leaves another customer's password and pending token as t
   const otherPassword = randomPassword(rand);
   const other = await state.pendingRequest({ passwordHistory: [otherPassword] });
   const { token } = await state.pendingRequest();
-  expectOutcome(others.id, await submit({ token, password: randomPassword(rand) }), success());
-  await expectCurrentPassword(others.id, state, other.customerId, otherPassword, true, "the other customer's password");
-  expectOutcome(others.id, await submit({ token: other.token, password: randomPassword(rand) }), success());
+  check.outcome(await submit({ token, password: randomPassword(rand) }), success());
+  await check.password(state, other.customerId).is(otherPassword, "the other customer's password");
+  check.outcome(await submit({ token: other.token, password: randomPassword(rand) }), success());
 });

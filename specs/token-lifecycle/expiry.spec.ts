@@ -1,19 +1,18 @@
 // Endpoint page, E004 "Reset password request has been expired".
 import { setTimeout as sleep } from 'node:timers/promises';
 import { submit } from '../../helpers/http/endpoint-client.js';
-import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
 import { businessCode } from '../../helpers/checks/outcomes.js';
 import { randomPassword } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
+import { check } from '../../helpers/checks/check.js';
 
 const expired = requirement('SNP-E004-EXPIRED');
 expired.test('an expired request answers E004 twice and the password stays', async ({ rand, state }) => {
   const current = randomPassword(rand);
   const { customerId, token } = await state.expiredRequest({ passwordHistory: [current] });
-  expectOutcome(expired.id, await submit({ token, password: randomPassword(rand) }), businessCode('E004'));
-  expectOutcome(expired.id, await submit({ token, password: randomPassword(rand) }, { placement: 'body' }), businessCode('E004'));
-  await expectCurrentPassword(expired.id, state, customerId, current, true, 'the password from before');
+  check.outcome(await submit({ token, password: randomPassword(rand) }), businessCode('E004'));
+  check.outcome(await submit({ token, password: randomPassword(rand) }, { placement: 'body' }), businessCode('E004'));
+  await check.password(state, customerId).is(current, 'the password from before');
 });
 
 /**
@@ -27,7 +26,7 @@ inPlace.test(`a request with a ${LIFETIME_S} s lifetime answers E004 after it ha
   const current = randomPassword(rand);
   const { customerId, token } = await state.pendingRequest({ passwordHistory: [current], expiresInSeconds: LIFETIME_S });
   await sleep(LIFETIME_S * 1000 + GRACE_MS);
-  expectOutcome(inPlace.id, await submit({ token, password: randomPassword(rand) }), businessCode('E004'));
-  expectOutcome(inPlace.id, await submit({ token, password: randomPassword(rand) }), businessCode('E004'));
-  await expectCurrentPassword(inPlace.id, state, customerId, current, true, 'the password from before');
+  check.outcome(await submit({ token, password: randomPassword(rand) }), businessCode('E004'));
+  check.outcome(await submit({ token, password: randomPassword(rand) }), businessCode('E004'));
+  await check.password(state, customerId).is(current, 'the password from before');
 });

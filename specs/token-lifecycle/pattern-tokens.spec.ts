@@ -4,12 +4,11 @@
 // its own (the canary), sends the probe, and then checks the canary is untouched.
 import { PATTERN_TOKENS } from '../../fixtures/cases/hostile-tokens.js';
 import { submit } from '../../helpers/http/endpoint-client.js';
-import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
 import { businessCode, rejected, success } from '../../helpers/checks/outcomes.js';
 import { randomPassword } from '../../helpers/run/random.js';
 import { registerSecret } from '../../helpers/run/redaction.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
+import { check } from '../../helpers/checks/check.js';
 
 const noPattern = requirement('SNP-TOKEN-NO-PATTERN-MATCH');
 noPattern.each(PATTERN_TOKENS)('token $label matches no request: E003 or a rejection, and the canary request is untouched', async ({ fields }, { rand, state }) => {
@@ -19,8 +18,8 @@ noPattern.each(PATTERN_TOKENS)('token $label matches no request: E003 or a rejec
   // A pattern built from the canary holds most of a live token: never printed.
   if (typeof probe.token === 'string') registerSecret(probe.token, 'token');
   const exchange = await submit({ ...probe, password: randomPassword(rand) });
-  expectFact(noPattern.id, success().mismatch(exchange) !== null, 'no success: the token names no request', 'a success', exchange);
-  expectOutcome(noPattern.id, exchange, businessCode('E003'), rejected());
-  await expectCurrentPassword(noPattern.id, state, canary.customerId, canaryPassword, true, "the canary customer's password");
-  expectOutcome(noPattern.id, await submit({ token: canary.token, password: randomPassword(rand) }), success());
+  check.fact(success().mismatch(exchange) !== null, 'no success: the token names no request', 'a success', exchange);
+  check.outcome(exchange, businessCode('E003'), rejected());
+  await check.password(state, canary.customerId).is(canaryPassword, "the canary customer's password");
+  check.outcome(await submit({ token: canary.token, password: randomPassword(rand) }), success());
 });

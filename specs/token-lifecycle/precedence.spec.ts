@@ -4,12 +4,11 @@
 import type { Faker } from '@faker-js/faker';
 import { submit } from '../../helpers/http/endpoint-client.js';
 import type { Exchange } from '../../helpers/http/exchange.js';
-import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
 import { businessCode, success, validationError, type Outcome } from '../../helpers/checks/outcomes.js';
 import { randomPassword, randomToken } from '../../helpers/run/random.js';
 import { requirement, type SuiteContext } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
+import { check } from '../../helpers/checks/check.js';
 
 interface DeadTokenCase {
   label: string;
@@ -22,7 +21,7 @@ interface DeadTokenCase {
 async function usedToken(history: string[], rand: Faker, context: SuiteContext) {
   const chosen = randomPassword(rand);
   const { customerId, token } = await context.state.pendingRequest({ passwordHistory: history });
-  expectOutcome(deadToken.id, await submit({ token, password: chosen }), success());
+  check.outcome(await submit({ token, password: chosen }), success());
   return { customerId, token, chosen };
 }
 
@@ -82,20 +81,20 @@ const DEAD_TOKEN_CASES: DeadTokenCase[] = [
 deadToken.each(DEAD_TOKEN_CASES)('$label, never E002 or E001', async ({ run, outcome }, context) => {
   const history = [randomPassword(context.rand), randomPassword(context.rand)];
   const { exchange, customerId, current } = await run(history, context);
-  expectOutcome(deadToken.id, exchange, outcome());
-  await expectCurrentPassword(deadToken.id, context.state, customerId, current, true, 'the password from before');
+  check.outcome(exchange, outcome());
+  await check.password(context.state, customerId).is(current, 'the password from before');
 });
 
 deadToken.test("a sibling token left by a success gets an answer from the account (E002) only while it still works", async ({ rand, state }) => {
   const history = [randomPassword(rand), randomPassword(rand)];
   const used = await state.pendingRequest({ passwordHistory: history });
   const sibling = await state.pendingRequest({ customerId: used.customerId });
-  expectOutcome(deadToken.id, await submit({ token: used.token, password: randomPassword(rand) }), success());
+  check.outcome(await submit({ token: used.token, password: randomPassword(rand) }), success());
   // Invalidating the sibling is SNP-SIBLING-REQUESTS-INVALIDATED's question (a SHOULD): both answers are open here.
   const probe = await submit({ token: sibling.token, password: history[0] });
-  expectOutcome(deadToken.id, probe, businessCode('E003'), businessCode('E002'));
+  check.outcome(probe, businessCode('E003'), businessCode('E002'));
   const consumedByE002 = runContext().profile.tokenConsumedBy.includes('E002');
   if (businessCode('E002').mismatch(probe) === null && !consumedByE002) {
-    expectOutcome(deadToken.id, await submit({ token: sibling.token, password: randomPassword(rand) }), success());
+    check.outcome(await submit({ token: sibling.token, password: randomPassword(rand) }), success());
   }
 });

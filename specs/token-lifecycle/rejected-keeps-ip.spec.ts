@@ -3,12 +3,12 @@
 import type { Faker } from '@faker-js/faker';
 import { submit } from '../../helpers/http/endpoint-client.js';
 import type { Exchange } from '../../helpers/http/exchange.js';
-import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
 import { businessCode, rejected, success, validationError, type Outcome } from '../../helpers/checks/outcomes.js';
 import { randomPassword } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
 import type { StateArranger } from '../../helpers/state/state-arranger.js';
+import { check } from '../../helpers/checks/check.js';
 
 const RECORDED_IP = '203.0.113.41';
 const OTHER_IP = '198.51.100.42';
@@ -57,9 +57,9 @@ keepsIp.each(REJECTIONS)('after $label carrying another IP, the recorded IP is s
   if (!runContext().profile.recordedIpKeptOnRejection) skip('the profile says the target records the IP of every attempt (recordedIpKeptOnRejection: false)');
   const chosen = randomPassword(rand);
   const { customerId, token } = await state.pendingRequest();
-  expectOutcome(keepsIp.id, await submit({ token, password: chosen, customerRealIp: RECORDED_IP }), success());
+  check.outcome(await submit({ token, password: chosen, customerRealIp: RECORDED_IP }), success());
   const exchange = await send(customerId, chosen, token, rand, state);
-  expectOutcome(keepsIp.id, exchange, outcome(), rejected());
+  check.outcome(exchange, outcome(), rejected());
   const recorded = await state.lastRealIp(customerId, chosen);
-  expectFact(keepsIp.id, recorded === RECORDED_IP, `lastRealIp ${RECORDED_IP}, recorded by the last success`, `lastRealIp ${JSON.stringify(recorded)}`, exchange);
+  check.fact(recorded === RECORDED_IP, `lastRealIp ${RECORDED_IP}, recorded by the last success`, `lastRealIp ${JSON.stringify(recorded)}`, exchange);
 });

@@ -4,12 +4,11 @@
 import type { Faker } from '@faker-js/faker';
 import { send, submit } from '../../helpers/http/endpoint-client.js';
 import type { Exchange } from '../../helpers/http/exchange.js';
-import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
 import { businessCode, keyError, rejected, success, type Outcome } from '../../helpers/checks/outcomes.js';
 import { randomPassword } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
+import { check } from '../../helpers/checks/check.js';
 
 interface Rejection {
   label: string;
@@ -60,11 +59,11 @@ consumesNothing.each(REJECTIONS)('after $label the password is unchanged and the
   const current = randomPassword(rand);
   const next = randomPassword(rand);
   const { customerId, token } = await state.pendingRequest({ passwordHistory: [current] });
-  expectOutcome(consumesNothing.id, await rejection.send(token, current, rand), rejection.outcome());
-  await expectCurrentPassword(consumesNothing.id, state, customerId, current, true, 'the password from before');
+  check.outcome(await rejection.send(token, current, rand), rejection.outcome());
+  await check.password(state, customerId).is(current, 'the password from before');
   const mayConsume = rejection.code !== undefined && runContext().profile.tokenConsumedBy.includes(rejection.code);
   const retry = await submit({ token, password: next });
-  expectOutcome(consumesNothing.id, retry, success(), ...(mayConsume ? [businessCode('E003')] : []));
+  check.outcome(retry, success(), ...(mayConsume ? [businessCode('E003')] : []));
   const retried = success().mismatch(retry) === null;
-  await expectCurrentPassword(consumesNothing.id, state, customerId, retried ? next : current, true, retried ? 'the password of the retry' : 'the password from before');
+  await check.password(state, customerId).is(retried ? next : current, retried ? 'the password of the retry' : 'the password from before');
 });

@@ -1,20 +1,19 @@
 // Endpoint page: the token is a "one time token": it completes one reset, even under concurrency.
 import { submit } from '../../helpers/http/endpoint-client.js';
-import { expectFact, expectOutcome } from '../../helpers/checks/expect-outcome.js';
-import { expectCurrentPassword } from '../../helpers/checks/expect-state.js';
 import { businessCode, raceLoser, success } from '../../helpers/checks/outcomes.js';
 import { randomPassword } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
+import { check } from '../../helpers/checks/check.js';
 
 const singleUse = requirement('SNP-TOKEN-SINGLE-USE');
 singleUse.test('a token that completed a reset answers E003 when replayed, and the first password stays', async ({ rand, state }) => {
   const first = randomPassword(rand);
   const second = randomPassword(rand);
   const { customerId, token } = await state.pendingRequest();
-  expectOutcome(singleUse.id, await submit({ token, password: first }), success());
-  expectOutcome(singleUse.id, await submit({ token, password: second }), businessCode('E003'));
-  expectOutcome(singleUse.id, await submit({ token, password: second }, { placement: 'bearer' }), businessCode('E003'));
-  await expectCurrentPassword(singleUse.id, state, customerId, first, true, 'the first submission\'s password');
+  check.outcome(await submit({ token, password: first }), success());
+  check.outcome(await submit({ token, password: second }), businessCode('E003'));
+  check.outcome(await submit({ token, password: second }, { placement: 'bearer' }), businessCode('E003'));
+  await check.password(state, customerId).is(first, 'the first submission\'s password');
 });
 
 /** Bounded: 10 parallel submissions per round, 3 rounds. */
@@ -27,11 +26,11 @@ concurrent.each([1, 2, 3].map((round) => ({ label: `round ${round}` })))(
     const passwords = Array.from({ length: PARALLEL_SUBMISSIONS }, () => randomPassword(rand));
     const exchanges = await Promise.all(passwords.map((password) => submit({ token, password })));
     const winners = exchanges.flatMap((exchange, i) => (success().mismatch(exchange) === null ? [i] : []));
-    expectFact(concurrent.id, winners.length === 1, 'exactly 1 success', `${winners.length} successes`, exchanges[winners[1] ?? 0]);
+    check.fact(winners.length === 1, 'exactly 1 success', `${winners.length} successes`, exchanges[winners[1] ?? 0]);
     exchanges.forEach((exchange, i) => {
       // The losers' code is the profile's raceLoserCodes (bizkithub: E003; a vendor may declare E001).
-      if (i !== winners[0]) expectOutcome(concurrent.id, exchange, ...raceLoser());
+      if (i !== winners[0]) check.outcome(exchange, ...raceLoser());
     });
-    await expectCurrentPassword(concurrent.id, state, customerId, passwords[winners[0] as number] as string, true, "the winner's password");
+    await check.password(state, customerId).is(passwords[winners[0] as number] as string, "the winner's password");
   },
 );

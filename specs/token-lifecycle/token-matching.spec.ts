@@ -2,12 +2,12 @@
 // names no reset request (byte-exact match, no folding or trimming); injection strings are only data.
 import { HOSTILE_TOKENS } from '../../fixtures/cases/hostile-tokens.js';
 import { submit } from '../../helpers/http/endpoint-client.js';
-import { expectOutcome } from '../../helpers/checks/expect-outcome.js';
 import { businessCode, rejected, success, validationError } from '../../helpers/checks/outcomes.js';
-import { baselineMs, expectPrompt } from '../../helpers/checks/promptness.js';
+import { baselineMs } from '../../helpers/checks/promptness.js';
 import { randomPassword, randomToken } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
+import { check } from '../../helpers/checks/check.js';
 
 const unknown = requirement('SNP-E003-UNKNOWN-TOKEN');
 unknown.each([
@@ -21,12 +21,10 @@ unknown.each([
   // A profile with a password policy may check it with the body, before the token (the field validation error).
   const belowPolicy = [...sent].length < runContext().profile.passwordPolicy.minLength;
   const outcomes = belowPolicy ? [businessCode('E003'), validationError('field')] : [businessCode('E003')];
-  expectOutcome(unknown.id, await submit({ token: randomToken(rand), password: sent }), ...outcomes);
+  check.outcome(await submit({ token: randomToken(rand), password: sent }), ...outcomes);
 });
 unknown.test('a never-issued token answers E003 with a customerRealIp too', async ({ rand }) => {
-  expectOutcome(
-    unknown.id,
-    await submit({ token: randomToken(rand), password: randomPassword(rand), customerRealIp: '2001:db8::1' }),
+  check.outcome(await submit({ token: randomToken(rand), password: randomPassword(rand), customerRealIp: '2001:db8::1' }),
     businessCode('E003'),
   );
 });
@@ -36,8 +34,8 @@ hostile.each(HOSTILE_TOKENS)('token "$label" is an unknown token (E003 or a vali
   // The target's own answer time right now, so a slow network or a loaded machine is not a stall.
   const baseline = await baselineMs(rand);
   const exchange = await submit({ token, password: randomPassword(rand) });
-  expectOutcome(hostile.id, exchange, businessCode('E003'), rejected());
-  expectPrompt(hostile.id, exchange, baseline);
+  check.outcome(exchange, businessCode('E003'), rejected());
+  check.prompt(exchange, baseline);
 });
 
 interface Variant {
@@ -75,6 +73,6 @@ exact.each(VARIANTS)('a token with its $label does not match, and the real token
   const { token } = await state.pendingRequest();
   const variant = change(token);
   if (variant === token) skip('this target\'s token has no character this variant can change');
-  expectOutcome(exact.id, await submit({ token: variant, password: randomPassword(rand) }), businessCode('E003'), rejected());
-  expectOutcome(exact.id, await submit({ token, password: randomPassword(rand) }), success());
+  check.outcome(await submit({ token: variant, password: randomPassword(rand) }), businessCode('E003'), rejected());
+  check.outcome(await submit({ token, password: randomPassword(rand) }), success());
 });
