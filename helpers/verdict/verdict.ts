@@ -1,24 +1,17 @@
 // Turns case outcomes (data from task.meta, see helpers/checks/case-outcome.ts) into the per-requirement verdict
 // of reports/conformance.json and the run's one verdict word (suite contract).
 import { REQUIREMENTS, type Basis, type Level } from '../../fixtures/requirements.js';
-import type { CaseOutcome, ServerErrorSeen } from '../checks/case-outcome.js';
+import type { CaseMeta, CaseOutcome } from '../checks/case-outcome.js';
 import type { Mode } from '../run/config.js';
 import type { FailureDetail } from '../checks/expect-outcome.js';
 import type { ExpectedFailure } from '../run/expectations.js';
 
-export interface CaseResult {
+/** One case as the verdict sees it: what the case recorded (task.meta), with its name, requirement and time. */
+export interface CaseResult extends CaseMeta {
   /** The test's name (for people; the requirement comes from requirementId). */
   name: string;
   requirementId: string | null;
-  outcome: CaseOutcome;
-  reason: string | null;
-  failure: FailureDetail | null;
-  setups: string[];
-  serverErrors: ServerErrorSeen[];
-  retries: number;
   durationMs: number;
-  /** For a not-run case: what limits the run's scope ('safe mode', 'optional states not offered', ...). */
-  scope: string | null;
 }
 
 export type RequirementStatus = 'passed' | 'failed' | 'expected-failure' | 'unexpected-pass' | 'not-run';
