@@ -20,6 +20,12 @@ export function normalizeCustomerRealIp(value: unknown, faults: FaultSet = NO_FA
   if (typeof value !== 'string') return { valid: false };
   if (faults.has('ip-localhost-rejected') && (value === 'localhost' || value === '')) return { valid: false };
   if (faults.has('ip-loopback-not-normalized') && LOOPBACK_ALIASES.has(value)) return { valid: true, ip: value };
+  // A validator that reads DNS-style names: a trailing dot is dropped before the checks.
+  if (faults.has('ip-trailing-dot-accepted') && value.endsWith('.')) return normalizeCustomerRealIp(value.slice(0, -1), NO_FAULTS, variations);
+  // A hand-written IPv6 check that counts groups but not how many "::" there are.
+  if (faults.has('ip-double-compression-accepted') && /^[0-9a-f:]+$/i.test(value) && (value.match(/::/g) ?? []).length === 2) return { valid: true, ip: value };
+  // A validator that knows only hex groups: the IPv4 tail of an IPv6 text form is refused.
+  if (faults.has('ip-embedded-ipv4-rejected') && value.includes(':') && value.includes('.')) return { valid: false };
   if (LOOPBACK_ALIASES.has(value)) return { valid: true, ip: LOOPBACK };
 
   let address = value;

@@ -106,7 +106,12 @@ async function checkAndChangeLocked(
   let candidates = [input.password];
   if (faults.has('history-case-insensitive')) candidates = caseVariants(input.password);
   if (faults.has('history-strips-invisible')) candidates = [input.password.replace(/[\p{Cc}\p{Cf}]/gu, '').trim()];
-  for (const candidate of candidates) if (await passwordMatchesAny(candidate, history)) return consumeFor('E002');
+  for (const candidate of candidates) {
+    if (!(await passwordMatchesAny(candidate, history))) continue;
+    // "Touch on activity": a failed attempt keeps the request alive for another hour.
+    if (faults.has('expiry-extended-on-e002')) store.addResetRequest({ ...request, expiresAt: deps.now() + 3_600_000 });
+    return consumeFor('E002');
+  }
 
   // Test-only fault injection: the state hook's "reset request with failing password change".
   if (request.failPasswordChange) {
@@ -124,7 +129,7 @@ async function changePassword(
   tokenDigest: string,
   customer: Customer,
 ): Promise<void> {
-  const newPassword = await hashPassword(input.password, deps.scryptCost);
+  const newPassword = { ...(await hashPassword(input.password, deps.scryptCost)), setByEndpoint: true };
   deps.store.applyPasswordChange({ customerId: customer.id, tokenDigest, newPassword, realIp: input.customerRealIp });
 }
 

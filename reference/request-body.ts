@@ -73,7 +73,11 @@ export function readSetNewPasswordBody(
   }
 
   let chosen = password.value;
+  if (faults.has('blank-password-rejected') && chosen.trim() === '') return { ok: false, problem: 'password must not be blank' };
   if (faults.has('password-trimmed')) chosen = chosen.trim();
+  if (faults.has('password-trimmed-if-unicode') && [...chosen].some((c) => (c.codePointAt(0) ?? 0) > 0x7f)) chosen = chosen.trim();
+  // A C string underneath: the password ends at its first NUL.
+  if (faults.has('password-cut-at-nul')) chosen = chosen.split('\u0000')[0] ?? '';
   if (faults.has('password-truncated')) chosen = Buffer.from(chosen, 'utf8').subarray(0, 72).toString('utf8');
   return { ok: true, value: { token: token.value, password: chosen, customerRealIp } };
 }

@@ -48,6 +48,8 @@ export function registerSetNewPassword(app: FastifyInstance, deps: SetNewPasswor
       faults,
     );
     let keyProblem = apiKeyProblem(key, deps.apiKeys, faults);
+    // The sample-key check sits in the query-string path only: the same key from the body goes through.
+    if (faults.has('sample-key-accepted-in-body') && keyProblem === 'PUBLIC_API_KEY_SAMPLE_VALUE' && json.ok && isJsonObject(json.value) && json.value.apiKey === key) keyProblem = null;
     if (keyProblem === 'PUBLIC_API_KEY_SAMPLE_VALUE') keyProblem = variations.sampleKeyCode;
     if (keyProblem !== null) return sendPlatformError(reply, keyProblem);
 
@@ -87,6 +89,7 @@ export function registerSetNewPassword(app: FastifyInstance, deps: SetNewPasswor
     if (outcome === 'success') return sendSuccess(reply, faults, faults.has('success-returns-customer-id') ? owner?.customerId : undefined);
     if (outcome === 'password-too-short') return sendValidationError(reply, PASSWORD_TOO_SHORT(variations.passwordMinLength), raw);
     if (faults.has('ip-recorded-on-rejection') && owner !== undefined && input.customerRealIp !== null) recordRealIp(deps, owner.customerId, input.customerRealIp);
+    if (faults.has('used-token-header') && outcome === 'E003' && owner?.state === 'consumed') reply.header('x-reset-state', 'consumed');
     if (faults.has('used-token-marked') && outcome === 'E003' && owner?.state === 'consumed') return reply.code(200).send({ ...businessError('E003', faults), used: true });
     return sendBusinessError(reply, outcome, faults, variations);
   };

@@ -98,6 +98,8 @@ export class MemoryStore implements ResetStore {
     if (customer === undefined) throw new Error('applyPasswordChange: the customer does not exist');
 
     let passwordHistory = [change.newPassword, ...customer.passwordHistory];
+    // The history keeps seeded passwords, but an endpoint-set one only while it is current.
+    if (this.#faults.has('history-forgets-endpoint-passwords')) passwordHistory = [change.newPassword, ...customer.passwordHistory.filter((p) => p.setByEndpoint !== true)];
     if (this.#faults.has('history-overwritten')) passwordHistory = [change.newPassword, ...customer.passwordHistory.slice(1)];
     if (this.#faults.has('change-not-persisted')) passwordHistory = [...customer.passwordHistory];
     let lastRealIp = change.realIp;

@@ -71,9 +71,11 @@ export async function politely<T extends Answer>(what: string, request: () => Pr
     if (waitedMs > MAX_RETRY_WAIT_MS) {
       throw new busy(`${what}: ${answer.status} with Retry-After ${Math.round(waitedMs / 1000)} s, more than the suite waits (${MAX_RETRY_WAIT_MS / 1000} s)`);
     }
-    retries.push({ status: answer.status, waitedMs });
+    // Spread the retries of cases that got their 429 at the same moment, or they all come back together.
+    const spreadMs = Math.round(Math.random() * Math.min(1_000, Math.max(waitedMs, 200)));
+    retries.push({ status: answer.status, waitedMs: waitedMs + spreadMs });
     const scope = currentCase();
     if (scope) scope.retries += 1;
-    await sleep(waitedMs);
+    await sleep(waitedMs + spreadMs);
   }
 }

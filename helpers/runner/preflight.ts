@@ -13,7 +13,7 @@ export class PreflightError extends Error {
 /** 429 answers the preflight waits out (each at most MAX_RETRY_WAIT_MS) before it calls the target rate-limited. */
 const PREFLIGHT_429_RETRIES = 2;
 
-interface Probe {
+export interface Probe {
   status: number;
   headers: Headers;
   json: unknown;
@@ -66,8 +66,10 @@ export function setupProblem(probe: Probe, where: string): string | null {
   if (status === 502 || status === 503 || status === 504) return `${where} is unavailable (HTTP ${status}): try again later`;
   const code = platformCode(json);
   if (code?.startsWith('PUBLIC_API_KEY_')) return `the API key is refused: ${code} (check CONFORMANCE_API_KEY)`;
-  if (json === undefined && status < 500) {
-    return `${where} answered HTTP ${status} with ${probe.headers.get('content-type') ?? 'no content type'}, not JSON: is CONFORMANCE_BASE_URL the API (scheme, host, path prefix)?`;
+  // An HTML page is a website or a gateway, not the API; any other answer that is not JSON is the API's to be judged.
+  const type = probe.headers.get('content-type') ?? '';
+  if (json === undefined && status < 500 && /html/i.test(type)) {
+    return `${where} answered HTTP ${status} with ${type}, not JSON: is CONFORMANCE_BASE_URL the API (scheme, host, path prefix)?`;
   }
   if ((status === 404 || status === 405) && !isBusinessBody(json)) {
     return `${where} answered HTTP ${status}${code ? ` ${code}` : ''}: no such endpoint there: check the path prefix of CONFORMANCE_BASE_URL`;

@@ -47,8 +47,12 @@ format.each(PLACEMENTS.filter((p) => p.placement !== 'query'))('a malformed key 
 
 const sample = requirement('SNP-KEY-SAMPLE');
 const { sampleKeyCode, keyBeforeUnparsableBody } = runContext().profile;
-sample.test(`${SAMPLE_KEY.label} answers 404 ${sampleKeyCode}`, async ({ rand }) => {
-  const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { apiKey: SAMPLE_KEY.apiKey });
+sample.each([
+  { label: 'in the query', placement: 'query' as const },
+  { label: 'in the JSON body', placement: 'body' as const },
+  { label: 'as Authorization: Bearer', placement: 'bearer' as const },
+])(`${SAMPLE_KEY.label} $label answers 404 ${sampleKeyCode}`, async ({ placement }, { rand }) => {
+  const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { apiKey: SAMPLE_KEY.apiKey, placement });
   check.outcome(exchange, keyError(sampleKeyCode));
 });
 

@@ -59,6 +59,15 @@ if (DEPTH === null || DEPTH >= 2) earlier.test('a password replaced through the 
 });
 
 const joins = requirement('SNP-E002-NEW-PASSWORD-JOINS-HISTORY');
+if (DEPTH === null || DEPTH >= 3) joins.test('a password the endpoint set and then replaced still answers E002', async ({ rand, state }) => {
+  const first = randomPassword(rand);
+  const { customerId, token } = await state.pendingRequest();
+  check.outcome(await submit({ token, password: first }), success());
+  const second = await state.pendingRequest({ customerId });
+  check.outcome(await submit({ token: second.token, password: randomPassword(rand) }), success());
+  const third = await state.pendingRequest({ customerId });
+  check.outcome(await submit({ token: third.token, password: first }), businessCode('E002'));
+});
 joins.test('a password set through the endpoint answers E002 with a fresh token', async ({ rand, state }) => {
   const chosen = randomPassword(rand);
   const { customerId, token } = await state.pendingRequest();

@@ -108,4 +108,14 @@ indistinguishable.each([
     used.text.slice(0, 300),
     used,
   );
+  // The same header names too (a marker header is the same leak), apart from those that vary per answer.
+  const [usedNames, neverNames] = [stableHeaderNames(used), stableHeaderNames(never)];
+  check.fact(isDeepStrictEqual(usedNames, neverNames), `the headers of a never-issued token's answer: ${neverNames.join(', ')}`, `headers ${usedNames.join(', ')}`, used);
 });
+
+/** Headers that differ from one answer to the next by nature (time, ids, counters, caches, connections). */
+const PER_ANSWER_HEADER = /^(date|age|etag|last-modified|expires|content-length|transfer-encoding|connection|keep-alive|vary|via|set-cookie|retry-after|server-timing|traceparent|tracestate|cf-ray|x-cache.*|x-request-id|x-correlation-id|request-id|x-amzn?-.*|x-ratelimit-.*|ratelimit.*)$/;
+
+function stableHeaderNames(exchange: Exchange): string[] {
+  return Object.keys(exchange.headers).map((name) => name.toLowerCase()).filter((name) => !PER_ANSWER_HEADER.test(name)).sort();
+}

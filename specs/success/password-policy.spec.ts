@@ -24,6 +24,9 @@ if (minLength > 1) {
   policy.each([
     { label: 'the docs\' example "1234"', password: '1234' },
     { label: 'a one-character password', password: 'a' },
+    // Any non-empty string: a password of blanks is one (the contract forbids trimming it away).
+    { label: 'a password of three spaces', password: '   ' },
+    { label: 'a password of one tab', password: '\t' },
   ])('$label is accepted and set', async ({ password }, { state }) => {
     const { customerId, token } = await state.pendingRequest();
     check.outcome(await submit({ token, password }), success());
