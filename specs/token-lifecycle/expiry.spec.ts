@@ -35,7 +35,8 @@ inPlace.test(`a request with a ${LIFETIME_S} s lifetime answers E004 after it ha
 inPlace.test(`an E002 answered while the request is pending does not extend its ${LIFETIME_S} s lifetime`, async ({ rand, state }) => {
   const current = randomPassword(rand);
   const { customerId, token } = await state.pendingRequest({ passwordHistory: [current], expiresInSeconds: LIFETIME_S });
-  check.outcome(await submit({ token, password: current }), businessCode('E002'));
+  // On a slow target the request may already have expired when this arrives (E004): nothing to extend then.
+  check.outcome(await submit({ token, password: current }), businessCode('E002'), businessCode('E004'));
   await sleep(LIFETIME_S * 1000 + GRACE_MS);
   // A profile may let E002 consume the token (tokenConsumedBy): then E003 is as dead as E004.
   const dead = runContext().profile.tokenConsumedBy.includes('E002') ? [businessCode('E004'), businessCode('E003')] : [businessCode('E004')];
