@@ -560,6 +560,42 @@ export const FAULTS = [
     strict: false,
   },
   {
+    name: 'e001-records-ip',
+    bug: 'A change that fails (E001) still records its customerRealIp on the customer.',
+    caughtBy: ['SNP-REJECTED-KEEPS-RECORDED-IP'],
+    strict: false,
+  },
+  {
+    name: 'e001-invalidates-siblings',
+    bug: "A change that fails (E001) still invalidates the customer's other pending reset requests.",
+    caughtBy: ['SNP-E001-CHANGE-FAILED'],
+    strict: false,
+  },
+  {
+    name: 'key-state-after-body',
+    bug: 'An inactive or expired key is only refused once the body is valid: an invalid body gets the validation error.',
+    caughtBy: ['SNP-KEY-INACTIVE', 'SNP-KEY-EXPIRED'],
+    strict: false,
+  },
+  {
+    name: 'key-state-after-token',
+    bug: "An inactive or expired key is only refused for a live token: with a dead one it learns E003/E004 (which tokens are live).",
+    caughtBy: ['SNP-KEY-INACTIVE', 'SNP-KEY-EXPIRED'],
+    strict: false,
+  },
+  {
+    name: 'form-body-accepted',
+    bug: 'A form-encoded body (token=…&password=…) is read like JSON, so a plain cross-site HTML form can reset a password.',
+    caughtBy: ['SNP-CONTENT-TYPE'],
+    strict: true,
+  },
+  {
+    name: 'password-unescaped-twice',
+    bug: 'The password is unescaped a second time (\\u0041 becomes A), so the password stored is not the one sent.',
+    caughtBy: ['SNP-PASSWORD-STORED-EXACTLY'],
+    strict: true,
+  },
+  {
     name: 'undeclared-password-policy',
     bug: 'Passwords shorter than 8 characters are refused, a policy the docs do not state ("1234" is their own example) and no profile declares.',
     caughtBy: ['SNP-PASSWORD-POLICY'],

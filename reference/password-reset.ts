@@ -116,6 +116,11 @@ async function checkAndChangeLocked(
   // Test-only fault injection: the state hook's "reset request with failing password change".
   if (request.failPasswordChange) {
     if (faults.has('e001-still-changes-password')) await changePassword(deps, input, tokenDigest, customer);
+    // Side effects written before the step that fails, and not rolled back.
+    if (faults.has('e001-records-ip') && input.customerRealIp !== null) store.addCustomer({ ...customer, lastRealIp: input.customerRealIp });
+    if (faults.has('e001-invalidates-siblings')) {
+      for (const sibling of store.requestsOf(customer.id)) if (sibling.tokenDigest !== tokenDigest && sibling.state === 'pending') store.addResetRequest({ ...sibling, state: 'invalidated' });
+    }
     return consumeFor('E001');
   }
 

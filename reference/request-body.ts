@@ -78,6 +78,8 @@ export function readSetNewPasswordBody(
   if (faults.has('password-trimmed-if-unicode') && [...chosen].some((c) => (c.codePointAt(0) ?? 0) > 0x7f)) chosen = chosen.trim();
   // A C string underneath: the password ends at its first NUL.
   if (faults.has('password-cut-at-nul')) chosen = chosen.split('\u0000')[0] ?? '';
+  // A second unescaping pass (a framework's and then the app's): \u0041 becomes A, \" becomes ".
+  if (faults.has('password-unescaped-twice')) chosen = unescapedOnceMore(chosen);
   if (faults.has('password-truncated')) chosen = Buffer.from(chosen, 'utf8').subarray(0, 72).toString('utf8');
   return { ok: true, value: { token: token.value, password: chosen, customerRealIp } };
 }
@@ -112,4 +114,13 @@ export function checkText(name: string, value: unknown): Checked<string> {
 function hasLoneSurrogate(text: string): boolean {
   // With the u flag a valid surrogate pair is one code point, so only unpaired halves match \p{Cs}.
   return /\p{Cs}/u.test(text);
+}
+
+/** Fault password-unescaped-twice: JSON string escapes read once more (text that is no valid escape stays). */
+function unescapedOnceMore(text: string): string {
+  try {
+    return JSON.parse(`"${text.replace(/(?<!\\)"/g, '\\"')}"`) as string;
+  } catch {
+    return text;
+  }
 }

@@ -36,7 +36,7 @@ export function registerSetNewPassword(app: FastifyInstance, deps: SetNewPasswor
     const raw = rawBodyOf(request);
     if (faults.has('deep-nesting-breaks-later') && nestingDepth(raw) > 1000) brokenUntil = deps.now() + 2_000;
     // Parsed up front only so the key may be read from the body; the body is judged after the key.
-    const json = parseJsonBody(raw, faults);
+    let json = parseJsonBody(raw, faults);
 
     if (faults.has('body-validated-before-key')) {
       const early = json.ok ? readSetNewPasswordBody(json.value, faults, variations) : json;
@@ -51,12 +51,20 @@ export function registerSetNewPassword(app: FastifyInstance, deps: SetNewPasswor
     // The sample-key check sits in the query-string path only: the same key from the body goes through.
     if (faults.has('sample-key-accepted-in-body') && keyProblem === 'PUBLIC_API_KEY_SAMPLE_VALUE' && json.ok && isJsonObject(json.value) && json.value.apiKey === key) keyProblem = null;
     if (keyProblem === 'PUBLIC_API_KEY_SAMPLE_VALUE') keyProblem = variations.sampleKeyCode;
+    // The key's state (inactive, expired) checked later than the key itself: after the body, or only for a live token.
+    let deferredKeyProblem: typeof keyProblem = null;
+    const stateProblem = keyProblem === 'PUBLIC_API_KEY_IS_NOT_ACTIVE' || keyProblem === 'PUBLIC_API_KEY_HAS_BEEN_EXPIRED';
+    if (stateProblem && (faults.has('key-state-after-body') || faults.has('key-state-after-token'))) [deferredKeyProblem, keyProblem] = [keyProblem, null];
     if (keyProblem !== null) return sendPlatformError(reply, keyProblem);
 
     let declaredJson = isJsonContentType(request.declaredContentType);
+    // A body parser that takes forms too: a form body's fields are read like a JSON body's.
+    const formBody = faults.has('form-body-accepted') && /^application\/x-www-form-urlencoded/i.test(request.declaredContentType ?? '');
+    if (formBody) declaredJson = true;
     if (faults.has('content-type-ignored')) declaredJson = true;
     if (!declaredJson) return sendPlatformError(reply, 'INTERNAL_UNSUPPORTED_MEDIA_TYPE');
 
+    if (formBody) json = { ok: true, value: Object.fromEntries(new URLSearchParams(raw.toString('utf8'))) };
     if (!json.ok) return sendValidationError(reply, json.problem, raw);
     let fields = json.value;
     if (faults.has('fields-read-from-query') && isJsonObject(fields)) fields = { ...fields, ...Object.fromEntries(new URLSearchParams(queryOf(request.url) ?? '')) };
@@ -72,6 +80,7 @@ export function registerSetNewPassword(app: FastifyInstance, deps: SetNewPasswor
       return sendValidationError(reply, body.problem, raw);
     }
 
+    if (deferredKeyProblem !== null && faults.has('key-state-after-body')) return sendPlatformError(reply, deferredKeyProblem);
     let input = body.value;
     if (faults.has('body-merged-into-request') && isJsonObject(json.value) && typeof json.value.expiresAt === 'string') {
       const stored = deps.store.findResetRequest(resetTokenDigest(input.token, faults));
@@ -84,6 +93,10 @@ export function registerSetNewPassword(app: FastifyInstance, deps: SetNewPasswor
 
     if (faults.has('prototype-pollution') && input.customerRealIp === null) input = { ...input, customerRealIp: defaultCustomerRealIp(requestDefaults, json.value) };
 
+    if (deferredKeyProblem !== null) {
+      const live = deps.store.findResetRequest(resetTokenDigest(input.token, faults));
+      if (live?.state === 'pending' && deps.now() < live.expiresAt) return sendPlatformError(reply, deferredKeyProblem);
+    }
     const outcome = await setNewPassword(deps, input);
     const owner = deps.store.findResetRequest(resetTokenDigest(input.token, faults));
     if (outcome === 'success') return sendSuccess(reply, faults, faults.has('success-returns-customer-id') ? owner?.customerId : undefined);

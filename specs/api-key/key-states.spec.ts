@@ -4,7 +4,8 @@
 // requirements are then not run (StateNotOfferedError).
 import { submit, type KeyPlacement } from '../../helpers/http/endpoint-client.js';
 import { keyError, success } from '../../helpers/checks/outcomes.js';
-import { randomPassword } from '../../helpers/run/random.js';
+import type { Faker } from '@faker-js/faker';
+import { randomPassword, randomToken } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import type { StateArranger } from '../../helpers/state/state-arranger.js';
 import { check } from '../../helpers/checks/check.js';
@@ -29,5 +30,13 @@ for (const kind of KINDS) {
     check.outcome(await submit({ token, password: randomPassword(rand) }, { apiKey, placement }), keyError(kind.code));
     await check.password(state, customerId).is(current, 'the password from before');
     check.outcome(await submit({ token, password: randomPassword(rand) }), success());
+  });
+  // The key is checked before anything else: a revoked key learns nothing about tokens or bodies.
+  req.each([
+    { label: 'a never-issued token', fields: (rand: Faker) => ({ token: randomToken(rand), password: randomPassword(rand) }) },
+    { label: 'a body without a password', fields: (rand: Faker) => ({ token: randomToken(rand) }) },
+  ])(`${kind.what} with $label answers 404 ${kind.code}`, async ({ fields }, { rand, state }) => {
+    const apiKey = await kind.key(state);
+    check.outcome(await submit(fields(rand), { apiKey }), keyError(kind.code));
   });
 }

@@ -1,7 +1,7 @@
 // Endpoint page error table (E001–E004, messages verbatim); profile: envelope and HTTP status.
 import { BUSINESS_ERROR_MESSAGES } from '../../fixtures/business-errors.js';
 import { submit } from '../../helpers/http/endpoint-client.js';
-import { businessBody, businessCode, businessMessageOf, businessStatus } from '../../helpers/checks/outcomes.js';
+import { businessBody, businessCode, businessMessageOf, businessStatus, success } from '../../helpers/checks/outcomes.js';
 import type { BusinessCode } from '../../helpers/run/profile.js';
 import { BUSINESS_ERROR_PROVOCATIONS } from '../../helpers/checks/provocations.js';
 import { randomPassword } from '../../helpers/run/random.js';
@@ -22,6 +22,12 @@ failed.test('a change that fails answers E001, twice, and the password stays', a
   const consumed = runContext().profile.tokenConsumedBy.includes('E001') ? [businessCode('E003')] : [];
   check.outcome(await submit({ token, password: attempted }), businessCode('E001'), ...consumed);
   await check.password(state, customerId).is(current, 'the password from before');
+});
+failed.test("a change that fails leaves the customer's other pending request working", async ({ rand, state }) => {
+  const { customerId, token } = await state.failingChangeRequest();
+  const sibling = await state.pendingRequest({ customerId });
+  check.outcome(await submit({ token, password: randomPassword(rand) }), businessCode('E001'));
+  check.outcome(await submit({ token: sibling.token, password: randomPassword(rand) }), success());
 });
 
 const CODES = (Object.keys(BUSINESS_ERROR_PROVOCATIONS) as BusinessCode[]).map((code) => ({ code, label: BUSINESS_ERROR_PROVOCATIONS[code].label }));

@@ -1,6 +1,6 @@
 // RFC 9110: 405 with Allow for other methods; 415 for content that is not JSON (best practice).
 import { send } from '../../helpers/http/endpoint-client.js';
-import { businessCode, platformError } from '../../helpers/checks/outcomes.js';
+import { businessCode, platformError, success } from '../../helpers/checks/outcomes.js';
 import { randomPassword, randomToken } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
@@ -56,4 +56,14 @@ contentType.each([
   const body = JSON.stringify({ token: randomToken(rand), password: randomPassword(rand) });
   const exchange = await send({ query: { apiKey: runContext().apiKey }, contentType: type, body });
   check.outcome(exchange, businessCode('E003'));
+});
+// A real form body (what a plain cross-site HTML form sends) never performs a reset, whatever the profile:
+// a lenient content type lets a JSON body through, not a form.
+contentType.test('a real form-encoded body with a pending token is refused, and the token still works', async ({ rand, state }) => {
+  const { token } = await state.pendingRequest();
+  const form = new URLSearchParams({ token, password: randomPassword(rand) }).toString();
+  const exchange = await send({ query: { apiKey: runContext().apiKey }, contentType: 'application/x-www-form-urlencoded', body: form });
+  check.fact(success().mismatch(exchange) !== null, 'no success: a form body is not the JSON the endpoint takes', 'a success', exchange);
+  check.outcome(exchange, platformError({ statuses: [415, 400] }));
+  check.outcome(await send({ query: { apiKey: runContext().apiKey }, body: JSON.stringify({ token, password: randomPassword(rand) }) }), success());
 });

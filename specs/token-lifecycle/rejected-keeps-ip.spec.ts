@@ -63,3 +63,12 @@ keepsIp.each(REJECTIONS)('after $label carrying another IP, the recorded IP is s
   const recorded = await state.lastRealIp(customerId, chosen);
   check.fact(recorded === RECORDED_IP, `lastRealIp ${RECORDED_IP}, recorded by the last success`, `lastRealIp ${JSON.stringify(recorded)}`, exchange);
 });
+keepsIp.test('an E001 carrying an IP, before any success, records no IP', async ({ rand, state, skip }) => {
+  if (!runContext().profile.recordedIpKeptOnRejection) skip('the profile says the target records the IP of every attempt (recordedIpKeptOnRejection: false)');
+  const current = randomPassword(rand);
+  const { customerId, token } = await state.failingChangeRequest({ passwordHistory: [current] });
+  const exchange = await submit({ token, password: randomPassword(rand), customerRealIp: OTHER_IP });
+  check.outcome(exchange, businessCode('E001'));
+  const recorded = await state.lastRealIp(customerId, current);
+  check.fact(recorded === null, 'lastRealIp null: no change has succeeded', `lastRealIp ${JSON.stringify(recorded)}`, exchange);
+});

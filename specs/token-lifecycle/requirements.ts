@@ -71,7 +71,7 @@ export const TOKEN_LIFECYCLE_REQUIREMENTS = [
   },
   {
     id: 'SNP-REJECTED-KEEPS-RECORDED-IP', area: 'Token lifecycle', title: 'A rejected request leaves the recorded IP as it was',
-    statement: 'A request answered E002, E003 or a validation error MUST NOT change the customerRealIp recorded with the last successful change.',
+    statement: 'A request answered E001, E002, E003, E004 or a validation error MUST NOT change the customerRealIp recorded with the last successful change.',
     level: 'MUST', basis: 'assumed', source: SOURCES.profile, safe: false, profileKey: 'recordedIpKeptOnRejection',
   },
 ] as const satisfies readonly Requirement[];
