@@ -66,4 +66,4 @@ contentType.test('a real form-encoded body with a pending token is refused, and 
   check.fact(success().mismatch(exchange) !== null, 'no success: a form body is not the JSON the endpoint takes', 'a success', exchange);
   check.outcome(exchange, platformError({ statuses: [415, 400] }));
   check.outcome(await send({ query: { apiKey: runContext().apiKey }, body: JSON.stringify({ token, password: randomPassword(rand) }) }), success());
-});
+}, { needsState: true });

@@ -48,3 +48,18 @@ test('passes on the reference (exit 0), and names each missing mandatory state (
     await reference.close();
   }
 });
+
+test('a full run against a hook that lacks a mandatory state is NOT JUDGED (exit 2), never NON-CONFORMANT', async () => {
+  const reference = await startReference();
+  const partial = await hookWithout(reference, ['expired reset request']);
+  try {
+    const run = await runConformance({ ...targetEnv(reference), CONFORMANCE_STATE_URL: partial.url, CONFORMANCE_SEED: '4' }, 120_000);
+    expect(run.code, run.stdout.slice(-2000)).toBe(2);
+    expect(run.report?.verdict).toBe('not-judged');
+    expect(run.report?.summary.failedMust).toBe(0);
+    expect(run.report?.requirements.find((r) => r.id === 'SNP-E004-EXPIRED')?.notRun).toBe('not-verified');
+  } finally {
+    await partial.close();
+    await reference.close();
+  }
+}, 150_000);
