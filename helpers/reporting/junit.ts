@@ -72,7 +72,7 @@ export function formatJunit(report: ConformanceReport, judgedCases: CaseResult[]
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="set-new-password conformance: ${escape(report.verdict)}" tests="${cases.length}" failures="${total(cases, 'failed')}" errors="${total(cases, 'not-verified', 'suite-error')}" skipped="${total(cases, 'not-run', 'expected-failure')}" time="${(report.durationMs / 1000).toFixed(3)}">`,
+    `<testsuites name="set-new-password conformance: ${escape(report.verdictLine)}" tests="${cases.length}" failures="${total(cases, 'failed')}" errors="${total(cases, 'not-verified', 'suite-error')}" skipped="${total(cases, 'not-run', 'expected-failure')}" time="${(report.durationMs / 1000).toFixed(3)}">`,
     ...suites,
     '</testsuites>',
     '',
