@@ -29,6 +29,16 @@ describe('full mode against the embedded reference', () => {
     expect(run.stdout).toMatch(/\d+ requirements, \d+ cases/);
     expect(run.stdout).toContain('Replay: CONFORMANCE_SEED=20261127 npm run conformance');
   });
+
+  test('a clean run prints at most 60 lines, the table within 10 lines of the last progress line', () => {
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(60);
+    const lastProgress = lines.findLastIndex((line) => /cases done/.test(line));
+    const tableStart = lines.findIndex((line) => /requirements passed/.test(line));
+    expect(lastProgress).toBeGreaterThanOrEqual(0);
+    expect(tableStart - lastProgress).toBeGreaterThan(0);
+    expect(tableStart - lastProgress).toBeLessThanOrEqual(10);
+  });
 });
 
 describe('safe mode against the embedded reference', () => {
