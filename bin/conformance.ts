@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { startVitest } from 'vitest/node';
 import { startReference, type RunningReference } from '../reference/start.js';
-import { buildRunContext } from '../helpers/runner/build-run-context.js';
+import { buildRunContext, resolvedTarget } from '../helpers/runner/build-run-context.js';
 import { formatCatalogue, resolveSelection, testNamePatternFor } from '../helpers/runner/catalogue-listing.js';
 import { applyCli, HELP, type RunOutput } from '../helpers/runner/cli.js';
 import { ConfigError, readConfig } from '../helpers/run/config.js';
@@ -45,9 +45,7 @@ async function run(selectors: string[], shard: string | null, output: RunOutput)
   let embedded: RunningReference | null = null;
   try {
     if (config.baseUrl === null) embedded = await startReference();
-    const target = embedded
-      ? { ...embedded, embedded: true }
-      : { baseUrl: config.baseUrl as string, apiKey: config.apiKey as string, stateUrl: config.stateUrl, stateToken: config.stateToken, embedded: false };
+    const target = resolvedTarget(config, embedded);
     await checkTarget(target.baseUrl, target.apiKey, config.timeoutMs);
     if (config.mode === 'full' && target.stateUrl !== null) await checkStateHook({ ...target, stateUrl: target.stateUrl }, config.timeoutMs);
 
@@ -90,9 +88,9 @@ async function checkHook(): Promise<number> {
   const config = readConfig();
   const embedded = config.baseUrl === null ? await startReference() : null;
   try {
-    const stateUrl = embedded?.stateUrl ?? config.stateUrl;
+    const { stateUrl, stateToken } = resolvedTarget(config, embedded);
     if (stateUrl === null) throw new ConfigError('--check-state-hook needs CONFORMANCE_STATE_URL');
-    const lines = await checkStateHookSupport({ url: stateUrl, token: embedded?.stateToken ?? config.stateToken, timeoutMs: config.timeoutMs });
+    const lines = await checkStateHookSupport({ url: stateUrl, token: stateToken, timeoutMs: config.timeoutMs });
     console.log(formatHookCheck(lines));
     return lines.some((l) => l.mandatory && l.result !== 'supported') ? EXIT.couldNotJudge : EXIT.conformant;
   } finally {

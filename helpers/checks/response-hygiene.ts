@@ -1,10 +1,6 @@
 // Properties every response must have, whatever its kind: judged on the raw bytes of body and headers.
 import type { Exchange } from '../http/exchange.js';
-
-/** The forms a secret may be echoed in: plain, JSON-escaped, URL-encoded, base64. */
-export function echoedForms(secret: string): string[] {
-  return [...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), Buffer.from(secret).toString('base64')])];
-}
+import { secretForms } from '../run/redaction.js';
 
 function rawHeaders(exchange: Exchange): string {
   return Object.entries(exchange.headers)
@@ -16,7 +12,7 @@ function rawHeaders(exchange: Exchange): string {
 export function findEcho(exchange: Exchange, secrets: string[]): string | null {
   const haystacks = { body: exchange.text, headers: rawHeaders(exchange) };
   for (const secret of secrets.filter((s) => s.length >= 6)) {
-    for (const form of echoedForms(secret)) {
+    for (const form of secretForms(secret)) {
       for (const [where, text] of Object.entries(haystacks)) if (text.includes(form)) return `a submitted secret appears in the response ${where}`;
     }
   }

@@ -21,7 +21,8 @@ export interface Exchange {
   retries: { status: number; waitedMs: number }[];
 }
 
-function shellQuote(value: string): string {
+/** One word for a POSIX shell: single-quoted, with inner single quotes escaped. */
+export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -4,7 +4,7 @@
 // the same setup call; passwords and never-issued tokens get fresh random values of the same shape. So it
 // runs as pasted, and nothing secret is printed.
 import { currentCase, type SetupCall } from './case-scope.js';
-import { toCurl, type RecordedRequest } from './exchange.js';
+import { shellQuote, toCurl, type RecordedRequest } from './exchange.js';
 import { redact, secretsOfKind } from '../run/redaction.js';
 import { runContext, runContextIfAny } from '../run/run-context.js';
 
@@ -12,7 +12,7 @@ import { runContext, runContextIfAny } from '../run/run-context.js';
 type Piece = { text: string } | { variable: string };
 
 function quote(pieces: Piece[]): string {
-  return pieces.map((p) => ('variable' in p ? `"$${p.variable}"` : `'${p.text.replace(/'/g, `'\\''`)}'`)).join('');
+  return pieces.map((p) => ('variable' in p ? `"$${p.variable}"` : shellQuote(p.text))).join('');
 }
 
 /** Splits `text` at every occurrence of the named values, which become variables. */

@@ -9,14 +9,15 @@ let ordered: string[] | null = [];
 /** Short values are not registered: masking "abc" everywhere would garble output and hide nothing. */
 const MIN_SECRET_LENGTH = 6;
 
-function forms(value: string): string[] {
+/** The forms a secret may appear in: plain, JSON-escaped, URL-encoded, base64 (redaction and echo checks alike). */
+export function secretForms(value: string): string[] {
   const json = JSON.stringify(value).slice(1, -1);
   return [...new Set([value, json, encodeURIComponent(value), Buffer.from(value).toString('base64')])];
 }
 
 export function registerSecret(value: string | null | undefined, kind: string): void {
   if (!value || value.length < MIN_SECRET_LENGTH) return;
-  for (const form of forms(value)) secrets.set(form, `[REDACTED ${kind}]`);
+  for (const form of secretForms(value)) secrets.set(form, `[REDACTED ${kind}]`);
   if (!values.has(value)) values.set(value, kind);
   ordered = null;
 }

@@ -16,6 +16,12 @@ export interface ResolvedTarget {
   embedded: boolean;
 }
 
+/** The target of a run: the configured one, or the embedded reference when none is configured. */
+export function resolvedTarget(config: SuiteConfig, embedded: Omit<ResolvedTarget, 'embedded'> | null): ResolvedTarget {
+  if (embedded !== null) return { baseUrl: embedded.baseUrl, apiKey: embedded.apiKey, stateUrl: embedded.stateUrl, stateToken: embedded.stateToken, embedded: true };
+  return { baseUrl: config.baseUrl as string, apiKey: config.apiKey as string, stateUrl: config.stateUrl, stateToken: config.stateToken, embedded: false };
+}
+
 export interface RunChoices {
   seed: number;
   /** Test workers; the run's request caps are divided among them. */

@@ -3,7 +3,7 @@
 // context. `npm run conformance` does the same in bin/conformance.ts and runs without this file.
 import type { TestProject } from 'vitest/node';
 import { startReference, type RunningReference } from '../../reference/start.js';
-import { buildRunContext } from './build-run-context.js';
+import { buildRunContext, resolvedTarget } from './build-run-context.js';
 import { readConfig } from '../run/config.js';
 import { randomSeed } from '../run/random.js';
 
@@ -17,9 +17,7 @@ function workerCount(project: TestProject): number {
 export async function setup(project: TestProject): Promise<void> {
   const config = readConfig();
   if (config.baseUrl === null) embedded = await startReference();
-  const target = embedded
-    ? { ...embedded, embedded: true }
-    : { baseUrl: config.baseUrl as string, apiKey: config.apiKey as string, stateUrl: config.stateUrl, stateToken: config.stateToken, embedded: false };
+  const target = resolvedTarget(config, embedded);
   project.provide('conformance', buildRunContext(config, target, { seed: config.seed ?? randomSeed(), workers: workerCount(project) }));
 }
 

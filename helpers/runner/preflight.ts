@@ -100,7 +100,8 @@ export async function checkTarget(baseUrl: string, apiKey: string, timeoutMs: nu
   if (problem !== null) throw new PreflightError(problem);
 }
 
-async function callHook(stateUrl: string, stateToken: string | null, timeoutMs: number, payload: object): Promise<Probe> {
+/** One call of the state hook (a 429 waited out, no answer a PreflightError); the body read as JSON when it is. */
+export async function callHook(stateUrl: string, stateToken: string | null, timeoutMs: number, payload: object): Promise<Probe> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (stateToken) headers.Authorization = `Bearer ${stateToken}`;
   return reach(stateUrl, { method: 'POST', headers, body: JSON.stringify(payload) }, 'state hook', timeoutMs);

@@ -3,6 +3,7 @@
 // says for each whether the hook supports it, lacks it or answers in the wrong shape, and what the run
 // loses without it. The run can be judged only if every mandatory line passes; v1.1 states are optional.
 import { randomBytes } from 'node:crypto';
+import { callHook } from './preflight.js';
 
 export interface HookCheckLine {
   check: string;
@@ -19,18 +20,9 @@ interface Hook {
   timeoutMs: number;
 }
 
-async function call(hook: Hook, payload: object, token = hook.token): Promise<{ status: number; json: unknown }> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(hook.url, { method: 'POST', headers, body: JSON.stringify(payload), signal: AbortSignal.timeout(hook.timeoutMs) });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = text === '' ? undefined : JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, json };
+/** The hook's answer; `token` overrides the configured one (to see a wrong token refused). */
+function call(hook: Hook, payload: object, token = hook.token): Promise<{ status: number; json: unknown }> {
+  return callHook(hook.url, token, hook.timeoutMs, payload);
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
