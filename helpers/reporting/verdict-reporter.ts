@@ -79,7 +79,6 @@ export class VerdictReporter implements Reporter {
   private vitest: Vitest | undefined;
   private readonly startedAt = new Date();
   report: ConformanceReport | null = null;
-  record: RunRecord | null = null;
 
   /** `reportsDir`: where the files go (default: the run context's); `print`: the console summary; `full`: every requirement in it. */
   constructor(private readonly options: { reportsDir?: string; print?: boolean; full?: boolean } = {}) {}
@@ -115,7 +114,6 @@ export class VerdictReporter implements Reporter {
     };
     const report = buildReport(record);
     this.report = report;
-    this.record = record;
     writeReports(this.options.reportsDir ?? context.reportsDir, report, record);
     if (this.options.print !== false) console.log(redact(formatConsoleSummary(report, this.options.full)));
   }
