@@ -35,6 +35,16 @@ export function randomPassword(faker: Faker, minLength = policyMinLength()): str
   return password.length >= minLength ? password : `${password}${faker.string.alphanumeric(minLength - password.length)}`;
 }
 
+/**
+ * A long seeded alphanumeric value (an oversized password or body): a random 64-character block repeated.
+ * Faker draws one character at a time, which costs ~100 ms of CPU per megabyte; what such a value probes
+ * is its size, not the randomness of every character.
+ */
+export function randomLongText(faker: Faker, length: number): string {
+  const block = faker.string.alphanumeric(64);
+  return block.repeat(Math.ceil(length / block.length)).slice(0, length);
+}
+
 export function randomSeed(): number {
   return Math.floor(Math.random() * 2 ** 31);
 }
