@@ -20,6 +20,7 @@ import { verdictLine } from '../helpers/verdict/verdict.js';
 import { VerdictReporter } from '../helpers/reporting/verdict-reporter.js';
 import { clearReports } from '../helpers/reporting/write-reports.js';
 import { specFilesFor } from '../helpers/runner/spec-files.js';
+import { SUITE_OPTIONS } from '../helpers/runner/suite-options.js';
 import { checkStateHookSupport, formatHookCheck } from '../helpers/runner/state-hook-check.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -56,8 +57,9 @@ async function run(selectors: string[], shard: string | null, output: RunOutput)
     const context = buildRunContext(config, target, { seed, workers, selected: only.length ? only : null, shard: parseShard(shard) });
     const reporter = new VerdictReporter({ reportsDir: config.reportsDir, print: output.reporter === 'console', full: output.verbose });
     const vitest = await startVitest('test', files, {
+      ...SUITE_OPTIONS,
       root: PROJECT_ROOT,
-      config: fileURLToPath(new URL('../vitest.config.ts', import.meta.url)),
+      config: false,
       watch: false,
       // The runner builds the context; the global setup is only for bare `vitest` runs.
       globalSetup: [],
