@@ -30,7 +30,7 @@ test('npm pack makes a package that installs in an empty folder and runs npx snp
   const [pack] = JSON.parse(packed.stdout) as [PackResult];
   const files = pack.files.map((f) => f.path);
   // What runs, and nothing of the project's own tooling.
-  for (const needed of ['bin/snp-conformance.js', 'bin/conformance.ts', 'vitest.config.ts', 'fixtures/profiles/bizkithub.json', 'reference/start.ts']) {
+  for (const needed of ['bin/snp-conformance.js', 'bin/conformance.ts', 'vitest.config.ts', 'fixtures/profiles/bizkithub.json', 'reference/start.ts', 'docs/openapi.yaml']) {
     expect(files).toContain(needed);
   }
   expect(files.filter((f) => /^(test|scripts|reports)\//.test(f) || f.startsWith('docs/ci/') || f === 'package-lock.json')).toEqual([]);
