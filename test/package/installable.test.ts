@@ -54,6 +54,8 @@ test('npm pack makes a package that installs in an empty folder and runs npx snp
   expect(step('npx snp-conformance --list', list).stdout).toMatch(/^SNP-SUCCESS-RESPONSE\s+MUST/m);
   step('npx snp-conformance (full run)', run);
   expect(run.stdout).toContain('Verdict: CONFORMANT');
+  // The replay line names the command that exists here: the project's npm scripts do not.
+  expect(run.stdout).toContain('Replay: CONFORMANCE_SEED=20261129 npx snp-conformance\n');
   // Reports go to the user's folder, not into node_modules.
   const report = JSON.parse(readFileSync(join(user, 'reports', 'conformance.json'), 'utf8')) as ConformanceReport;
   expect(report.verdict).toBe('conformant');
