@@ -39,7 +39,11 @@ export function stateHookPathItem(): Schema {
         },
       },
       responses: {
-        '200': { description: 'The state is set up (setup) or described (inspect).', content: { 'application/json': { schema: { oneOf: answers } } } },
+        '200': {
+          description: 'The state is set up (setup) or described (inspect); teardown may answer 200 with any JSON object instead of 204.',
+          // anyOf, not oneOf: the teardown alternative (any object) also matches the others.
+          content: { 'application/json': { schema: { anyOf: [...answers, { type: 'object', description: 'teardown / customer' }] } } },
+        },
         '204': { description: 'teardown / customer: removed (idempotent).' },
         '400': problem('Unknown action or state. For the optional version 1.1 states (inactive api key, expired api key) it means "not offered": the requirements that need them are not run.'),
         '401': { description: 'The bearer token is wrong or missing.' },
