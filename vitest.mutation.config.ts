@@ -4,10 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 import { runContextFor } from './test/support/suite-run-context.js';
-import suiteConfig from './vitest.config.js';
-
-const suite = suiteConfig.test ?? {};
-const setupFiles = typeof suite.setupFiles === 'string' ? [suite.setupFiles] : (suite.setupFiles ?? []);
+import { SUITE_OPTIONS } from './helpers/runner/suite-options.js';
 
 /** Credentials the in-worker reference is started with; the port (and so the URLs) is known only there. */
 const target = {
@@ -19,12 +16,12 @@ const target = {
 
 export default defineConfig({
   test: {
-    ...suite,
+    ...SUITE_OPTIONS,
     // No global setup: it would start the reference in the main process, out of the mutants' reach.
     globalSetup: [],
     provide: { conformance: runContextFor(target, { seed: 20261127, strict: true, workers: 1 }) },
     // First, so the other setup files already see the in-worker target.
-    setupFiles: ['test/support/in-worker-reference.ts', ...setupFiles],
+    setupFiles: ['test/support/in-worker-reference.ts', ...SUITE_OPTIONS.setupFiles],
     // A fresh worker per spec file re-evaluates the reference's modules, so mutants in module-level code
     // (static mutants) are active too.
     isolate: true,

@@ -10,12 +10,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startReference } from '../reference/start.js';
 import { startLoopbackProxy } from './support/loopback-proxy.js';
+import { GRACE_MS, LIFETIME_S } from '../specs/token-lifecycle/expiry-timing.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ADDED_LATENCY_MS = 50;
-/** The one wait the suite cannot avoid: SNP-E004-EXPIRES-IN-PLACE's 1 s lifetime plus 1.2 s of grace. */
-const INHERENT_WAIT_S = 2.2;
+/** The one wait the suite cannot avoid: SNP-E004-EXPIRES-IN-PLACE's lifetime plus its grace. */
+const INHERENT_WAIT_S = LIFETIME_S + GRACE_MS / 1000;
 
 interface Sample {
   seconds: number;

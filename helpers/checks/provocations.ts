@@ -5,7 +5,7 @@ import { DOCS_SAMPLE_API_KEY } from '../../fixtures/api-key-rule.js';
 import { send, submit, type RawRequest } from '../http/endpoint-client.js';
 import type { Exchange } from '../http/exchange.js';
 import type { BusinessCode } from '../run/profile.js';
-import { randomPassword, randomToken } from '../run/random.js';
+import { randomLongText, randomPassword, randomToken } from '../run/random.js';
 import type { StateArranger } from '../state/state-arranger.js';
 import { runContext } from '../run/run-context.js';
 
@@ -142,7 +142,7 @@ export const RESPONSE_KINDS: Provocation[] = [
     gatewayKind: true,
     provoke: async (rand) => {
       const token = randomToken(rand);
-      const password = rand.string.alphanumeric(1024 * 1024);
+      const password = randomLongText(rand, 1024 * 1024);
       const { apiKey } = runContext();
       const exchange = await send({ query: { apiKey }, body: JSON.stringify({ token, password }) });
       return { exchange, secrets: [token, apiKey] };

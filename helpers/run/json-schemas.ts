@@ -1,48 +1,27 @@
-// Compiles the JSON Schemas of fixtures/schemas once (ajv, draft 2020-12, with formats).
-import { readFileSync } from 'node:fs';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+// The validators of fixtures/schemas, compiled ahead of time by `npm run schemas` (ajv standalone code in
+// fixtures/schemas/compiled-validators.ts), so no test worker pays for ajv's code generation.
+import * as compiled from '../../fixtures/schemas/compiled-validators.js';
+import { exportName, type SchemaName } from './schema-names.js';
 
-export type SchemaName =
-  | 'success'
-  | 'business-error'
-  | 'platform-error'
-  | 'profile'
-  | 'expectations'
-  | 'state-hook-answer';
+export type { SchemaName };
 
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-addFormats.default(ajv);
-
-function load(name: SchemaName): Record<string, unknown> {
-  const url = new URL(`../../fixtures/schemas/${name}.schema.json`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
+export interface SchemaError {
+  instancePath: string;
+  message?: string;
 }
 
-/** Every object with declared properties also forbids undeclared ones (a profile's "forbidden" extras). */
-function closeObjects(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(closeObjects);
-  if (schema === null || typeof schema !== 'object') return schema;
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) copy[key] = closeObjects(value);
-  if ('properties' in copy) copy.additionalProperties = false;
-  return copy;
+/** What ajv's compiled functions are: a predicate that leaves its findings on `errors`. */
+export interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: SchemaError[] | null;
 }
 
-const cache = new Map<string, ValidateFunction>();
+const validators = compiled as unknown as Record<string, ValidateFunction | undefined>;
 
-/** A compiled validator; `closed` forbids properties the schema does not declare. */
+/** A compiled validator; `closed` forbids properties the schema does not declare (response schemas only). */
 export function validator(name: SchemaName, closed = false): ValidateFunction {
-  const key = `${name}:${closed}`;
-  let validate = cache.get(key);
-  if (!validate) {
-    const schema = load(name);
-    // A closed copy needs an $id of its own: ajv refuses a second schema under the open one's $id, and an
-    // $id may not carry a fragment, so the copy gets a sibling URI.
-    const finalSchema = closed ? { ...(closeObjects(schema) as object), $id: String(schema.$id).replace(/\.schema\.json$/, '.closed.schema.json') } : schema;
-    validate = ajv.compile(finalSchema);
-    cache.set(key, validate);
-  }
+  const validate = validators[exportName(name, closed)];
+  if (validate === undefined) throw new Error(`no compiled validator for ${name}${closed ? ' (closed)' : ''}: run npm run schemas`);
   return validate;
 }
 

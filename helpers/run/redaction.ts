@@ -3,11 +3,17 @@
 const secrets = new Map<string, string>();
 /** The raw values and their kinds, for the reproduction script, which names each one as a shell variable. */
 const values = new Map<string, string>();
-/** Longest first, so a secret that contains another is replaced whole; null until needed after a change. */
-let ordered: string[] | null = [];
 
 /** Short values are not registered: masking "abc" everywhere would garble output and hide nothing. */
 const MIN_SECRET_LENGTH = 6;
+
+/**
+ * The registered forms by their first MIN_SECRET_LENGTH characters, longest first within a prefix, so a
+ * secret that contains another is replaced whole. A run registers thousands of secrets and redacts bodies
+ * of up to 1 MB: one pass over the text with a map lookup per position keeps that linear. Null until
+ * needed after a change.
+ */
+let byPrefix: Map<string, string[]> | null = new Map();
 
 /** The forms a secret may appear in: plain, JSON-escaped, URL-encoded, base64 (redaction and echo checks alike). */
 export function secretForms(value: string): string[] {
@@ -19,7 +25,7 @@ export function registerSecret(value: string | null | undefined, kind: string): 
   if (!value || value.length < MIN_SECRET_LENGTH) return;
   for (const form of secretForms(value)) secrets.set(form, `[REDACTED ${kind}]`);
   if (!values.has(value)) values.set(value, kind);
-  ordered = null;
+  byPrefix = null;
 }
 
 /** The registered values of one kind (e.g. 'password'). */
@@ -27,9 +33,30 @@ export function secretsOfKind(kind: string): string[] {
   return [...values].filter(([, k]) => k === kind).map(([value]) => value);
 }
 
+function prefixIndex(): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const form of secrets.keys()) {
+    const prefix = form.slice(0, MIN_SECRET_LENGTH);
+    index.set(prefix, [...(index.get(prefix) ?? []), form]);
+  }
+  for (const forms of index.values()) forms.sort((a, b) => b.length - a.length);
+  return index;
+}
+
 export function redact(text: string): string {
-  ordered ??= [...secrets.keys()].sort((a, b) => b.length - a.length);
-  let out = text;
-  for (const secret of ordered) out = out.split(secret).join(secrets.get(secret) ?? '[REDACTED]');
-  return out;
+  byPrefix ??= prefixIndex();
+  if (byPrefix.size === 0) return text;
+  let out = '';
+  let copiedUpTo = 0;
+  for (let at = 0; at + MIN_SECRET_LENGTH <= text.length; ) {
+    const found = byPrefix.get(text.slice(at, at + MIN_SECRET_LENGTH))?.find((form) => text.startsWith(form, at));
+    if (found === undefined) {
+      at += 1;
+      continue;
+    }
+    out += text.slice(copiedUpTo, at) + (secrets.get(found) ?? '[REDACTED]');
+    at += found.length;
+    copiedUpTo = at;
+  }
+  return out + text.slice(copiedUpTo);
 }

@@ -2,7 +2,7 @@
 // Best practice: oversized and non-UTF-8 bodies are refused, promptly and without a 5xx.
 import { send, submit } from '../../helpers/http/endpoint-client.js';
 import { businessCode, platformError, rejected, success, validationError } from '../../helpers/checks/outcomes.js';
-import { randomPassword, randomToken } from '../../helpers/run/random.js';
+import { randomLongText, randomPassword, randomToken } from '../../helpers/run/random.js';
 import { baselineMs } from '../../helpers/checks/promptness.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
@@ -73,7 +73,7 @@ const UPLOAD_MARGIN_MS = 5_000;
 const size = requirement('SNP-BODY-SIZE-LIMIT');
 size.test('a 1 MB body is refused with 413 or 400, promptly', async ({ rand }) => {
   const baseline = await baselineMs(rand);
-  const body = JSON.stringify({ token: randomToken(rand), password: rand.string.alphanumeric(1024 * 1024) });
+  const body = JSON.stringify({ token: randomToken(rand), password: randomLongText(rand, 1024 * 1024) });
   const exchange = await send({ query: { apiKey: runContext().apiKey }, body });
   check.outcome(exchange, platformError({ statuses: [413, 400] }));
   check.prompt(exchange, baseline, UPLOAD_MARGIN_MS);

@@ -6,6 +6,7 @@ import { randomPassword } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
 import { check } from '../../helpers/checks/check.js';
+import { GRACE_MS, LIFETIME_S } from './expiry-timing.js';
 
 const expired = requirement('SNP-E004-EXPIRED');
 expired.test('an expired request answers E004 twice and the password stays', async ({ rand, state }) => {
@@ -16,13 +17,6 @@ expired.test('an expired request answers E004 twice and the password stays', asy
   await check.password(state, customerId).is(current, 'the password from before');
 });
 
-/**
- * The lifetime given to the request, and how long past it the suite waits: a target that keeps expiry in
- * whole seconds (a DATETIME(0) column rounds half up on insert, and `expires_at >= NOW()` holds through the
- * last second) may honour the request up to ~1.5 s longer.
- */
-const LIFETIME_S = 1;
-const GRACE_MS = 2_000;
 const inPlace = requirement('SNP-E004-EXPIRES-IN-PLACE');
 inPlace.test(`a request with a ${LIFETIME_S} s lifetime answers E004 after it has passed, and keeps answering E004`, async ({ rand, state }) => {
   const current = randomPassword(rand);

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import type { ConformanceReport } from '../../helpers/verdict/verdict.js';
 import { VerdictReporter } from '../../helpers/reporting/verdict-reporter.js';
-import suiteConfig from '../../vitest.config.js';
+import { SUITE_OPTIONS } from '../../helpers/runner/suite-options.js';
 import { runContextFor, suiteConfigFor, type SuiteTarget } from './suite-run-context.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,10 +31,6 @@ export interface InProcessRun {
   readonly files?: string[];
 }
 
-function setupFilesOf(files: string | string[] | undefined): string[] {
-  return files === undefined ? [] : typeof files === 'string' ? [files] : files;
-}
-
 /** Runs every spec against `target` and returns the verdict report (what conformance.json holds). */
 export async function runSuiteInProcess(target: SuiteTarget, run: InProcessRun): Promise<ConformanceReport> {
   const settings = { ...run, workers: WORKERS };
@@ -43,7 +39,7 @@ export async function runSuiteInProcess(target: SuiteTarget, run: InProcessRun):
   const reporter = new VerdictReporter({ reportsDir, print: false });
   try {
     const vitest = await startVitest('test', run.files ?? [], {
-      ...suiteConfig.test,
+      ...SUITE_OPTIONS,
       // Left out: the global setup reads process.env, which concurrent runs cannot each set.
       globalSetup: [],
       provide: { conformance: runContextFor(target, settings) },
@@ -51,7 +47,7 @@ export async function runSuiteInProcess(target: SuiteTarget, run: InProcessRun):
       config: false,
       watch: false,
       reporters: [reporter],
-      setupFiles: [...setupFilesOf(suiteConfig.test?.setupFiles), ...(run.extraSetupFiles ?? [])],
+      setupFiles: [...SUITE_OPTIONS.setupFiles, ...(run.extraSetupFiles ?? [])],
       ...(run.testNamePattern ? { testNamePattern: run.testNamePattern } : {}),
       // As bin/conformance.ts sets them: the run's in-flight cap divided among the workers.
       maxWorkers: WORKERS,

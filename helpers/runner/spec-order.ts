@@ -1,0 +1,20 @@
+// The order spec files start in. A file that waits on the clock (a reset request's lifetime running out)
+// starts first, so the rest of the run goes on in the other workers while it waits: a full run then takes
+// about that wait plus start-up, not the wait on top of everything else. Otherwise vitest's own order
+// (slowest of the last run first).
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** Spec files that sleep until a lifetime has passed (test/unit/spec-order.test.ts keeps the list true). */
+export const WAITS_ON_THE_CLOCK: readonly string[] = ['specs/token-lifecycle/expiry.spec.ts'];
+
+function waitsOnTheClock(spec: TestSpecification): boolean {
+  const path = spec.moduleId.replaceAll('\\', '/');
+  return WAITS_ON_THE_CLOCK.some((file) => path.endsWith(`/${file}`));
+}
+
+export class ClockWaitsFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    return [...sorted.filter(waitsOnTheClock), ...sorted.filter((spec) => !waitsOnTheClock(spec))];
+  }
+}
