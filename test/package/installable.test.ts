@@ -44,7 +44,7 @@ test('npm pack makes a package that installs in an empty folder and runs npx snp
   const install = step('npm install', await runCommand('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(work, pack.filename)], user, 180_000));
   expect(install.stdout + install.stderr).not.toContain('EBADENGINE');
   // Only the runtime dependencies: none of the project's development tools.
-  for (const devTool of ['typescript', 'eslint', 'allure', '@stryker-mutator', '@seriousme']) expect(existsSync(join(user, 'node_modules', devTool)), devTool).toBe(false);
+  for (const devTool of ['typescript', 'tsx', 'eslint', 'allure', '@stryker-mutator', '@seriousme']) expect(existsSync(join(user, 'node_modules', devTool)), devTool).toBe(false);
 
   // Side by side: --help and --list are quick and write nothing, so they overlap the full run.
   const [help, list, run] = await Promise.all([
