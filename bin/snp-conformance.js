@@ -2,9 +2,10 @@
 // The `snp-conformance` command. Node 20 cannot load TypeScript, so the runner (bin/conformance.ts and
 // what it imports, the embedded reference included) is bundled into one ES module with esbuild, the way
 // vite bundles a TypeScript config file, and imported. A TypeScript loader (tsx) cost ~0.4 s and ~190 MB
-// per run here; the bundle takes ~0.1 s. The specs themselves are vitest's to load, not this file's.
+// per run here; bundling takes ~0.1 s. The specs themselves are vitest's to load, not this file's.
 import { build } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
@@ -60,12 +61,20 @@ const { outputFiles } = await build({
 
 // A suite error's stack then names the TypeScript files and lines.
 process.setSourceMapsEnabled(true);
+// Named by content, written once and kept: a run that is killed leaves nothing half-written behind, and
+// bundles of other versions are pruned after a day.
+const contents = outputFiles[0].contents;
 const dir = join(tmpdir(), `snp-conformance-${process.getuid?.() ?? 'user'}`);
+const bundle = join(dir, `runner-${createHash('sha256').update(contents).digest('hex').slice(0, 16)}.mjs`);
 mkdirSync(dir, { recursive: true });
-const bundle = join(dir, `runner-${process.pid}.mjs`);
-writeFileSync(bundle, outputFiles[0].contents);
-try {
-  await import(pathToFileURL(bundle).href);
-} finally {
-  rmSync(bundle, { force: true });
+if (!existsSync(bundle)) {
+  const partial = `${bundle}.${process.pid}`;
+  writeFileSync(partial, contents);
+  renameSync(partial, bundle);
 }
+for (const name of readdirSync(dir)) {
+  const path = join(dir, name);
+  const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+  if (name.startsWith('runner-') && path !== bundle && Date.now() - modified > 86_400_000) rmSync(path, { force: true });
+}
+await import(pathToFileURL(bundle).href);

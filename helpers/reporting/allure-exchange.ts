@@ -17,18 +17,20 @@ const MAX_BODY_CHARS = 4096;
 /** Deeper bodies are shown as text: masking walks the value recursively, and a hostile body nests thousands deep. */
 const MAX_WALKED_DEPTH = 200;
 
-function nestingDepth(text: string): number {
+/** Whether brackets nest deeper than `limit` (char codes: bodies reach 1 MB). */
+function nestsDeeperThan(text: string, limit: number): boolean {
   let depth = 0;
-  let deepest = 0;
-  for (const c of text) {
-    if (c === '{' || c === '[') deepest = Math.max(deepest, ++depth);
-    else if (c === '}' || c === ']') depth -= 1;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth -= 1;
   }
-  return deepest;
+  return false;
 }
 
 function parseJson(text: string): unknown {
-  if (nestingDepth(text) > MAX_WALKED_DEPTH) return undefined;
+  if (nestsDeeperThan(text, MAX_WALKED_DEPTH)) return undefined;
   try {
     return text === '' ? undefined : JSON.parse(text);
   } catch {

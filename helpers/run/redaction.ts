@@ -10,10 +10,19 @@ const MIN_SECRET_LENGTH = 6;
 /**
  * The registered forms by their first MIN_SECRET_LENGTH characters, longest first within a prefix, so a
  * secret that contains another is replaced whole. A run registers thousands of secrets and redacts bodies
- * of up to 1 MB: one pass over the text with a map lookup per position keeps that linear. Null until
- * needed after a change.
+ * of up to 1 MB: one pass over the text with a map lookup per position keeps that linear, and the index
+ * grows with each registration instead of being rebuilt.
  */
-let byPrefix: Map<string, string[]> | null = new Map();
+const byPrefix = new Map<string, string[]>();
+
+function index(form: string): void {
+  const prefix = form.slice(0, MIN_SECRET_LENGTH);
+  const forms = byPrefix.get(prefix) ?? [];
+  if (forms.includes(form)) return;
+  forms.push(form);
+  forms.sort((a, b) => b.length - a.length);
+  byPrefix.set(prefix, forms);
+}
 
 /** The forms a secret may appear in: plain, JSON-escaped, URL-encoded, base64 (redaction and echo checks alike). */
 export function secretForms(value: string): string[] {
@@ -23,9 +32,11 @@ export function secretForms(value: string): string[] {
 
 export function registerSecret(value: string | null | undefined, kind: string): void {
   if (!value || value.length < MIN_SECRET_LENGTH) return;
-  for (const form of secretForms(value)) secrets.set(form, `[REDACTED ${kind}]`);
+  for (const form of secretForms(value)) {
+    secrets.set(form, `[REDACTED ${kind}]`);
+    index(form);
+  }
   if (!values.has(value)) values.set(value, kind);
-  byPrefix = null;
 }
 
 /** The registered values of one kind (e.g. 'password'). */
@@ -33,18 +44,7 @@ export function secretsOfKind(kind: string): string[] {
   return [...values].filter(([, k]) => k === kind).map(([value]) => value);
 }
 
-function prefixIndex(): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  for (const form of secrets.keys()) {
-    const prefix = form.slice(0, MIN_SECRET_LENGTH);
-    index.set(prefix, [...(index.get(prefix) ?? []), form]);
-  }
-  for (const forms of index.values()) forms.sort((a, b) => b.length - a.length);
-  return index;
-}
-
 export function redact(text: string): string {
-  byPrefix ??= prefixIndex();
   if (byPrefix.size === 0) return text;
   let out = '';
   let copiedUpTo = 0;

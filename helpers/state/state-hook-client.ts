@@ -3,6 +3,7 @@
 import { currentCase } from '../http/case-scope.js';
 import { describeErrors, validator } from '../run/json-schemas.js';
 import { politely } from '../http/polite-transport.js';
+import { postJson } from '../http/post-json.js';
 import { registerSecret, redact } from '../run/redaction.js';
 import { runContext } from '../run/run-context.js';
 import { TargetUnreachableError } from '../http/target-errors.js';
@@ -57,15 +58,7 @@ async function call(action: string, state: string, params: Record<string, unknow
   if (stateToken) headers.Authorization = `Bearer ${stateToken}`;
   let response: { status: number; headers: Record<string, string>; text: string };
   try {
-    ({ answer: response } = await politely(`state hook ${action} "${state}"`, async () => {
-      const res = await fetch(stateUrl, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ action, state, params }),
-        signal: AbortSignal.timeout(runContext().timeoutMs),
-      });
-      return { status: res.status, headers: Object.fromEntries(res.headers), text: await res.text() };
-    }, 'hook'));
+    ({ answer: response } = await politely(`state hook ${action} "${state}"`, () => postJson(stateUrl, JSON.stringify({ action, state, params }), headers, runContext().timeoutMs), 'hook'));
   } catch (error) {
     // No answer from the hook is the hook's problem; any other error (a bug of the suite) stays what it is.
     if (error instanceof TargetUnreachableError) throw new StateHookError(`state hook unreachable for ${action} "${state}": ${error.message}`);

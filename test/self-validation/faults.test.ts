@@ -19,7 +19,7 @@ import { specFilesFor } from '../../helpers/runner/spec-files.js';
 
 const SEED = 20261127;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** Suite runs at once (two test workers each): the fastest mix measured on 2 cores, as runs also wait on sleeps and sockets. */
+/** Suite runs at once (one test worker each): runs also wait on sleeps and sockets, so more runs than cores. */
 const PARALLEL_RUNS = 4;
 /** scrypt's work factor is invisible to the suite; 16 instead of the default 1024 saves a sixth of each run. */
 const SCRYPT_COST = 16;

@@ -15,7 +15,7 @@ import { runContextFor, suiteConfigFor, type SuiteTarget } from './suite-run-con
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Test workers per run; callers run several suites at once on top of this. */
-const WORKERS = 2;
+const WORKERS = 1;
 
 export interface InProcessRun {
   readonly seed: number;
