@@ -30,6 +30,8 @@ export interface CaseMeta {
   retries: number;
   /** For a not-run case: what limits the run's scope ('safe mode', 'optional states not offered', ...). */
   scope: string | null;
+  /** The number of the exchange whose check failed (helpers/http/exchange-numbers.ts): its report step is marked failed. */
+  failedExchange: number | null;
 }
 
 declare module 'vitest' {
@@ -48,13 +50,14 @@ export interface Classified {
   reason: string;
   failure: FailureDetail | null;
   scope: string | null;
+  failedExchange: number | null;
 }
 
 /** Sorts an error that ended a case by its type: whose fault it is decides the outcome. */
 export function classifyError(error: unknown): Classified {
-  const none = { failure: null, scope: null };
-  if (error instanceof ConformanceFailure) return { outcome: 'failed', reason: error.detail.why, failure: error.detail, scope: null };
-  if (error instanceof StateNotOfferedError) return { outcome: 'not-run', reason: error.message, failure: null, scope: 'optional states not offered' };
+  const none = { failure: null, scope: null, failedExchange: null };
+  if (error instanceof ConformanceFailure) return { outcome: 'failed', reason: error.detail.why, failure: error.detail, scope: null, failedExchange: error.exchange };
+  if (error instanceof StateNotOfferedError) return { outcome: 'not-run', reason: error.message, failure: null, scope: 'optional states not offered', failedExchange: null };
   if (error instanceof StateHookError) return { outcome: 'not-verified', reason: `the state hook could not set up a state: ${error.message}`, ...none };
   if (error instanceof RateLimitedError) return { outcome: 'not-verified', reason: `rate limited: ${error.message}`, ...none };
   if (error instanceof TargetUnavailableError) return { outcome: 'not-verified', reason: `the target is unavailable: ${error.message}`, ...none };

@@ -3,6 +3,7 @@
 // reports never parse them back out of the message.
 import { requirementById } from '../../fixtures/requirements.js';
 import { describeResponse, type Exchange } from '../http/exchange.js';
+import { exchangeNumber } from '../http/exchange-numbers.js';
 import type { Outcome } from './outcomes.js';
 import { redact } from '../run/redaction.js';
 import { reproduction } from '../http/reproduction.js';
@@ -21,7 +22,11 @@ export interface FailureDetail {
 export class ConformanceFailure extends Error {
   override name = 'ConformanceFailure';
 
-  constructor(readonly detail: FailureDetail) {
+  /** `exchange`: the number, within the case, of the exchange the failed check judged (null: a fact about state). */
+  constructor(
+    readonly detail: FailureDetail,
+    readonly exchange: number | null = null,
+  ) {
     super(formatFailure(detail));
   }
 }
@@ -50,12 +55,15 @@ export function expectOutcome(requirementId: string, exchange: Exchange, ...outc
     actual: describeResponse(exchange),
     why: redact(reasons.join('; ')),
     curl: reproduction(exchange.request),
-  });
+  }, exchangeNumber(exchange));
 }
 
 /** Fails with the requirement and a plain statement of what was expected and what was seen. */
 export function expectFact(requirementId: string, holds: boolean, expected: string, actual: string, exchange?: Exchange): void {
   if (holds) return;
   const seen = redact(actual);
-  throw new ConformanceFailure({ requirementId, expected, actual: seen, why: seen, curl: exchange ? reproduction(exchange.request) : null });
+  throw new ConformanceFailure(
+    { requirementId, expected, actual: seen, why: seen, curl: exchange ? reproduction(exchange.request) : null },
+    exchange ? exchangeNumber(exchange) : null,
+  );
 }

@@ -69,7 +69,7 @@ function finish(meta: CaseMeta, scope: CaseScope): void {
 /** Runs one case and records its outcome in task.meta; expected failures and not-run cases end skipped. */
 async function runCase(id: RequirementId, context: SuiteContext, body: () => Promise<void> | void): Promise<void> {
   // Until the case ends here, it has not passed: a case that vitest ends some other way stays a suite error.
-  const meta: CaseMeta = { outcome: 'suite-error', reason: 'the case did not finish', failure: null, setups: [], serverErrors: [], retries: 0, scope: null };
+  const meta: CaseMeta = { outcome: 'suite-error', reason: 'the case did not finish', failure: null, setups: [], serverErrors: [], retries: 0, scope: null, failedExchange: null };
   context.task.meta.conformance = meta;
   const scope = newCaseScope(id);
   const { caseTimeoutMs, expectedFailures } = runContext();

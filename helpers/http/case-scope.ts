@@ -23,12 +23,14 @@ export interface CaseScope {
   setups: string[];
   /** The setup that issued each reset token of this case. */
   tokenSetups: Map<string, SetupCall>;
+  /** Exchanges with the endpoint so far (helpers/http/exchange-numbers.ts numbers them). */
+  exchanges: number;
 }
 
 const storage = new AsyncLocalStorage<CaseScope>();
 
 export function newCaseScope(requirementId: string): CaseScope {
-  return { requirementId, serverErrors: [], retries: 0, setups: [], tokenSetups: new Map() };
+  return { requirementId, serverErrors: [], retries: 0, setups: [], tokenSetups: new Map(), exchanges: 0 };
 }
 
 export function runInCaseScope<T>(scope: CaseScope, body: () => Promise<T>): Promise<T> {

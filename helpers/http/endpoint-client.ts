@@ -4,6 +4,7 @@ import request_ from 'supertest';
 import { currentCase } from './case-scope.js';
 import type { Exchange, RecordedRequest } from './exchange.js';
 import { notifyExchange } from './exchange-listeners.js';
+import { numberExchange } from './exchange-numbers.js';
 import { sendLargeBody } from './large-body-transport.js';
 import { politely, type Answer } from './polite-transport.js';
 import { registerSecret } from '../run/redaction.js';
@@ -72,6 +73,7 @@ export async function send(raw: RawRequest): Promise<Exchange> {
   const { answer, retries } = await politely(`${method} ${ENDPOINT_PATH}`, () => timed(() => transmit(baseUrl, request, path)));
   const exchange = recorded(request, answer.status, answer.headers, answer.text, answer.elapsedMs, retries);
   if (exchange.status >= 500) currentCase()?.serverErrors.push({ status: exchange.status, curl: reproduction(request) });
+  numberExchange(exchange);
   return notifyExchange(exchange);
 }
 

@@ -3,9 +3,13 @@
 // allure-results is a CI artifact, and Allure's own "masked" parameters still write the raw value.
 import * as allure from 'allure-js-commons';
 import { toCurl, type Exchange, type RecordedRequest } from '../http/exchange.js';
+import { exchangeNumber } from '../http/exchange-numbers.js';
 import { onExchange } from '../http/exchange-listeners.js';
 import { redact } from '../run/redaction.js';
 import { maskSecretFields } from './allure-masking.js';
+
+/** The step parameter that holds the exchange's number within its case (helpers/http/exchange-numbers.ts). */
+export const EXCHANGE_PARAMETER = 'exchange';
 
 /** Longer bodies are cut: a 1 MB probe body helps nobody in a report. */
 const MAX_BODY_CHARS = 4096;
@@ -65,7 +69,10 @@ function asJson(value: unknown): string {
 export async function recordExchange(exchange: Exchange): Promise<void> {
   const { request } = exchange;
   const title = redact(`${request.method} ${new URL(request.url).pathname} → ${exchange.status}`);
-  await allure.step(title, async () => {
+  const number = exchangeNumber(exchange);
+  await allure.step(title, async (step) => {
+    // Hidden: it only lets the reporter find this step when the check of this exchange fails.
+    if (number !== null) await step.parameter(EXCHANGE_PARAMETER, String(number), 'hidden');
     // Two attachments, not more: every file in allure-results costs time at the end of the run.
     const requestView = {
       method: request.method,

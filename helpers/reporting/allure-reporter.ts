@@ -3,7 +3,7 @@
 // Runs in vitest's main process.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { LinkType } from 'allure-js-commons';
+import { LinkType, Status } from 'allure-js-commons';
 import type { LifecycleListener, Writer } from 'allure-js-commons/sdk/reporter';
 import AllureVitestReporter from 'allure-vitest/reporter';
 import type { RunnerTask } from 'vitest';
@@ -14,6 +14,7 @@ import { reportsDir } from '../run/reports-dir.js';
 import { ALLURE_CATEGORIES, OUTCOME_PREFIX, OUTCOME_STATUS } from './allure-categories.js';
 import { ALLURE_ENABLED } from './allure-enabled.js';
 import { environmentInfo } from './allure-environment.js';
+import { describeFailure } from './allure-failure.js';
 import { PlainWriter } from './allure-plain-writer.js';
 import { verdictLine } from '../verdict/verdict.js';
 import type { VerdictReporter } from './verdict-reporter.js';
@@ -30,17 +31,22 @@ interface CaseInWriting {
 
 /**
  * The status comes from the case's outcome, not from the error: allure-vitest would call any non-assertion
- * error "broken". The message starts with the outcome's name so the categories group by it; the suite's own
- * stack frames are dropped (the message holds what the vendor needs).
+ * error "broken". The message starts with the outcome's name so the categories group by it; the failure's
+ * fields replace the stack trace, and the failed exchange's step is marked (helpers/reporting/allure-failure.ts).
  */
 function statusByOutcome(current: () => CaseInWriting): LifecycleListener {
   return {
     beforeTestResultWrite(result) {
       const { meta, issue } = current();
-      if (meta === undefined || meta.outcome === 'passed') return;
+      if (meta?.outcome === 'passed' || (meta === undefined && result.status === Status.PASSED)) return;
+      if (meta === undefined) {
+        // Ended outside the suite's classification: its own message, still without a trace.
+        describeFailure(result, undefined, result.statusDetails.message);
+        return;
+      }
       result.status = OUTCOME_STATUS[meta.outcome];
       const message = result.statusDetails.message ?? meta.reason ?? '';
-      result.statusDetails = { message: `${OUTCOME_PREFIX[meta.outcome]} ${meta.outcome === 'failed' ? message : (meta.reason ?? message)}` };
+      describeFailure(result, meta, `${OUTCOME_PREFIX[meta.outcome]} ${meta.outcome === 'failed' ? message : (meta.reason ?? message)}`);
       if (meta.outcome === 'expected-failure' && issue) result.links.push({ url: issue, name: 'known issue', type: LinkType.ISSUE });
     },
   };

@@ -1,10 +1,21 @@
 // Per-test Allure metadata from the requirement catalogue: epic/feature/story, labels, severity, the
-// source link and the run seed (a generated value: kept out of the history id). Runs in the test worker.
+// source link (absolute), the profile the run used where it decides the expectation, and the run seed (a
+// generated value: kept out of the history id). Runs in the test worker.
 import * as allure from 'allure-js-commons';
 import { requirementById } from '../../fixtures/requirements.js';
+import { SOURCES } from '../../fixtures/sources.js';
+import { redact } from '../run/redaction.js';
 import type { RunContext } from '../run/run-context.js';
 
 const ALLURE_EPIC = 'set-new-password';
+
+/**
+ * A source's address as a link that works from the report: web addresses as they are, the suite's own docs
+ * (a path in the package, e.g. docs/profile.md) as an absolute file:// URL into the installed package.
+ */
+export function absoluteUrl(url: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : new URL(`../../${url}`, import.meta.url).href;
+}
 
 export async function describeTest(requirementId: string | undefined, context: RunContext): Promise<void> {
   await allure.epic(ALLURE_EPIC);
@@ -23,5 +34,10 @@ export async function describeTest(requirementId: string | undefined, context: R
     { name: 'profile', value: context.profile.name },
   );
   await allure.severity(requirement.level === 'MUST' ? allure.Severity.CRITICAL : allure.Severity.NORMAL);
-  await allure.link(requirement.source.url, requirement.source.title);
+  await allure.link(absoluteUrl(requirement.source.url), requirement.source.title);
+  // Where the profile decides what is expected, the profile this run used travels with the case: a link to
+  // a file would be dead wherever the report is served or copied to.
+  if (requirement.profileKey !== undefined || requirement.source === SOURCES.profile) {
+    await allure.attachment(`profile ${context.profile.name}`, redact(JSON.stringify(context.profile, null, 2)), allure.ContentType.JSON);
+  }
 }

@@ -3,6 +3,7 @@
 // console summary. Runs in vitest's main process.
 import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
 import type { CaseOutcome } from '../checks/case-outcome.js';
+import { conformanceCommand } from '../run/invocation.js';
 import { registerSecret, redact } from '../run/redaction.js';
 import type { RunContext } from '../run/run-context.js';
 import { buildReport, type RunRecord } from '../verdict/build-report.js';
@@ -21,7 +22,7 @@ export function replayCommand(context: RunContext): string {
   const flags: string[] = [];
   if (context.selected !== null) flags.push(`--only ${context.selected.join(',')}`);
   if (context.shard !== null) flags.push(`--shard ${context.shard.index}/${context.shard.count}`);
-  return `${settings.join(' ')} npm run conformance${flags.length ? ` -- ${flags.join(' ')}` : ''}`;
+  return `${settings.join(' ')} ${conformanceCommand(flags)}`;
 }
 
 type Outcome = { outcome: CaseOutcome; reason: string | null; scope: string | null };

@@ -28,6 +28,12 @@ function moduleCacheFolder(): string {
 
 export const SUITE_OPTIONS = {
   include: ['specs/**/*.spec.ts'],
+  // Installed as a package, the suite runs from inside node_modules/ (vitest's root is the package
+  // folder). vitest matches `exclude` against paths relative to the root, so its default
+  // `**/node_modules/**` would not hide the specs today; an explicit empty list keeps it that way whatever
+  // the default becomes. The specs and helpers need no `server.deps.inline`: vitest always transforms
+  // .ts files, in node_modules too (only plain .js/.mjs there is left to Node). test/package/ checks both.
+  exclude: [],
   // allure-vitest's own setup first: ours calls the Allure runtime it installs.
   setupFiles: ['allure-vitest/setup', 'helpers/reporting/allure-setup.ts'],
   // Tests are independent (each arranges its own customer), so they run concurrently within a file.

@@ -6,8 +6,11 @@ import type { Mode } from '../run/config.js';
 import type { FailureDetail } from '../checks/expect-outcome.js';
 import type { ExpectedFailure } from '../run/expectations.js';
 
-/** One case as the verdict sees it: what the case recorded (task.meta), with its name, requirement and time. */
-export interface CaseResult extends CaseMeta {
+/**
+ * One case as the verdict sees it: what the case recorded (task.meta), with its name, requirement and time.
+ * Without the failed exchange's number: only the Allure report uses it (to mark that step).
+ */
+export interface CaseResult extends Omit<CaseMeta, 'failedExchange'> {
   /** The test's name (for people; the requirement comes from requirementId). */
   name: string;
   requirementId: string | null;

@@ -32,9 +32,11 @@ export function visibleText(dom: string): string {
     .trim();
 }
 
-export async function renderPage(chromium: string, htmlPath: string, screenshotPath: string): Promise<string> {
+/** The rendered DOM of a local HTML file, at `route` (the part after #, for a single-page app). */
+export async function renderDom(chromium: string, htmlPath: string, screenshotPath: string, route = ''): Promise<string> {
   const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
   try {
+    const url = pathToFileURL(resolve(htmlPath)).href + (route ? `#${route}` : '');
     const args = [
       ...FLAGS,
       `--user-data-dir=${profile}`,
@@ -43,7 +45,7 @@ export async function renderPage(chromium: string, htmlPath: string, screenshotP
       '--virtual-time-budget=15000',
       `--screenshot=${resolve(screenshotPath)}`,
       '--dump-dom',
-      pathToFileURL(resolve(htmlPath)).href,
+      url,
     ];
     const child = spawn(chromium, args, { stdio: ['ignore', 'pipe', 'ignore'] });
     let dom = '';
@@ -52,8 +54,13 @@ export async function renderPage(chromium: string, htmlPath: string, screenshotP
     const code = await new Promise<number | null>((done) => child.on('close', done));
     clearTimeout(timer);
     if (code !== 0) throw new Error(`chromium exited ${code}`);
-    return visibleText(dom);
+    return dom;
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** The text a local HTML file shows once rendered. */
+export async function renderPage(chromium: string, htmlPath: string, screenshotPath: string): Promise<string> {
+  return visibleText(await renderDom(chromium, htmlPath, screenshotPath));
 }

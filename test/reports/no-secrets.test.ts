@@ -3,11 +3,12 @@
 // and every password the suite seeds, with a profile that makes many cases fail (so failure messages and
 // curl lines are written too). Then every file under the reports folder, the built Allure report and
 // its history included, and the console output are searched.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startReference, type RunningReference } from '../../reference/start.js';
 import { runConformance, type ConformanceRun } from '../support/run-conformance.js';
@@ -178,5 +179,53 @@ describe('a run with a known API key and state-hook token', () => {
       .flatMap(({ file }) => secretFieldValues(JSON.parse(readFileSync(join(run.reportsDir, file), 'utf8'))));
     expect(values.length).toBeGreaterThan(100);
     expect(values.filter((value) => value !== '' && !value.startsWith('[REDACTED'))).toEqual([]);
+  });
+
+  describe('the Allure results of a failing run read right for a vendor (issue 10)', () => {
+    interface WrittenStep {
+      name?: string;
+      status?: string;
+      statusDetails?: Record<string, unknown>;
+      steps?: WrittenStep[];
+    }
+    interface WrittenResult extends WrittenStep {
+      labels: { name: string; value: string }[];
+      links: { url: string }[];
+    }
+    let results: WrittenResult[];
+
+    beforeAll(() => {
+      const dir = join(run.reportsDir, 'allure-results');
+      results = readdirSync(dir).filter((f) => f.endsWith('-result.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as WrittenResult);
+    });
+
+    const allSteps = (steps: WrittenStep[] = []): WrittenStep[] => steps.flatMap((s) => [s, ...allSteps(s.steps)]);
+
+    test('each failed case names the exchange it judged: exactly that step is failed', () => {
+      const failed = results.filter((r) => r.status === 'failed');
+      expect(failed.length).toBeGreaterThan(0);
+      // This profile fails E003 answers on their status: each failure is the check of one exchange.
+      for (const result of failed) expect(allSteps(result.steps).filter((s) => s.status === 'failed'), result.name).toHaveLength(1);
+      const passedCases = results.filter((r) => r.status === 'passed');
+      expect(passedCases.flatMap((r) => allSteps(r.steps)).filter((s) => s.status === 'failed')).toEqual([]);
+    });
+
+    test('errors carry the failure as expected and actual, and no stack trace anywhere', () => {
+      for (const result of results.filter((r) => r.status === 'failed')) {
+        expect(result.statusDetails, result.name).toMatchObject({ expected: expect.any(String) as unknown, actual: expect.any(String) as unknown });
+      }
+      const traces = results.flatMap((r) => [r, ...allSteps(r.steps)]).filter((s) => s.statusDetails?.trace !== undefined);
+      expect(traces.map((s) => s.name)).toEqual([]);
+    });
+
+    test('links are absolute, and link files that exist; where the profile decides, the profile used is attached', () => {
+      const urls = results.flatMap((r) => r.links.map((l) => l.url));
+      expect(urls.length).toBeGreaterThan(100);
+      expect(urls.filter((url) => !/^(https|file):\/\//.test(url))).toEqual([]);
+      for (const url of new Set(urls.filter((u) => u.startsWith('file:')))) expect(existsSync(fileURLToPath(url)), url).toBe(true);
+      const statusCases = results.filter((r) => r.labels.some((l) => l.name === 'requirement' && l.value === 'SNP-BUSINESS-ERROR-STATUS'));
+      expect(statusCases.length).toBeGreaterThan(0);
+      for (const result of statusCases) expect(result.steps?.map((s) => s.name)).toContain('profile e003-404');
+    });
   });
 });
