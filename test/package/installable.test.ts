@@ -22,7 +22,32 @@ function step(name: string, run: CommandRun): CommandRun {
 
 interface PackResult {
   filename: string;
+  integrity: string;
   files: { path: string }[];
+}
+
+interface LockEntry {
+  dev?: boolean;
+  [field: string]: unknown;
+}
+
+/**
+ * A user's project that depends on the tarball, with a lockfile, so npm installs offline: resolving version
+ * ranges would need registry metadata, which the cache of `npm ci` does not hold. The lockfile is the
+ * suite's own without its development packages, and the tarball in the suite's place.
+ */
+function writeUserProject(user: string, pack: PackResult): void {
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+  const suite = lock.packages[''] as LockEntry & { name: string; version: string };
+  const tarball = `file:../${pack.filename}`;
+  const dependencies = { [suite.name]: tarball };
+  const packages: Record<string, unknown> = {
+    '': { name: 'user', dependencies },
+    [`node_modules/${suite.name}`]: { version: suite.version, resolved: tarball, integrity: pack.integrity, dependencies: suite.dependencies, bin: suite.bin, engines: suite.engines },
+  };
+  for (const [path, entry] of Object.entries(lock.packages)) if (path !== '' && entry.dev !== true) packages[path] = entry;
+  writeFileSync(join(user, 'package.json'), `${JSON.stringify({ name: 'user', private: true, dependencies }, null, 2)}\n`);
+  writeFileSync(join(user, 'package-lock.json'), `${JSON.stringify({ name: 'user', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`);
 }
 
 test('npm pack makes a package that installs in an empty folder and runs npx snp-conformance', async () => {
@@ -37,11 +62,9 @@ test('npm pack makes a package that installs in an empty folder and runs npx snp
 
   const user = join(work, 'user');
   mkdirSync(user);
-  // A package.json of its own, so npm installs here and not into a project further up.
-  writeFileSync(join(user, 'package.json'), '{}\n');
-  // --prefer-offline: the tarballs come from the cache `npm ci` filled; npm ci stores no registry metadata,
-  // which resolving the package's ranges needs, so that is fetched once (then it is cached too).
-  const install = step('npm install', await runCommand('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(work, pack.filename)], user, 180_000));
+  writeUserProject(user, pack);
+  // npm ci --offline: every tarball comes from the cache `npm ci` filled, and nothing goes to the network.
+  const install = step('npm ci', await runCommand('npm', ['ci', '--offline', '--no-audit', '--no-fund'], user, 180_000));
   expect(install.stdout + install.stderr).not.toContain('EBADENGINE');
   // Only the runtime dependencies: none of the project's development tools.
   for (const devTool of ['typescript', 'tsx', 'eslint', 'allure', '@stryker-mutator', '@seriousme']) expect(existsSync(join(user, 'node_modules', devTool)), devTool).toBe(false);
