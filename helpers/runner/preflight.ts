@@ -93,11 +93,21 @@ function submitToEndpoint(baseUrl: string, apiKey: string, token: string, passwo
 }
 
 /** One ordinary request with the key and a random never-issued token must reach the endpoint. */
-export async function checkTarget(baseUrl: string, apiKey: string, timeoutMs: number): Promise<void> {
+/**
+ * Checks the target answers as the endpoint, and returns its answer time in ms: the faster of two probes
+ * (the first also pays for the connection and a cold server).
+ */
+export async function checkTarget(baseUrl: string, apiKey: string, timeoutMs: number): Promise<number> {
   const where = `POST ${new URL(baseUrl).origin}${new URL(baseUrl).pathname.replace(/\/$/, '')}${ENDPOINT_PATH}`;
-  const probe = await submitToEndpoint(baseUrl, apiKey, randomBytes(16).toString('hex'), preflightPassword(), timeoutMs);
-  const problem = setupProblem(probe, where);
-  if (problem !== null) throw new PreflightError(problem);
+  let fastestMs = Infinity;
+  for (let probes = 0; probes < 2; probes += 1) {
+    const started = performance.now();
+    const probe = await submitToEndpoint(baseUrl, apiKey, randomBytes(16).toString('hex'), preflightPassword(), timeoutMs);
+    fastestMs = Math.min(fastestMs, performance.now() - started);
+    const problem = setupProblem(probe, where);
+    if (problem !== null) throw new PreflightError(problem);
+  }
+  return fastestMs;
 }
 
 /** One call of the state hook (a 429 waited out, no answer a PreflightError); the body read as JSON when it is. */
