@@ -5,8 +5,7 @@ export default {
   testRunner: 'vitest',
   // related: false: the specs reach the reference over HTTP, never by importing it.
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
-  plugins: ['@stryker-mutator/vitest-runner', './stryker-fault-hooks.mjs'],
-  ignorers: ['fault-hooks'],
+  plugins: ['@stryker-mutator/vitest-runner'],
   // The endpoint and the key pipeline, and what they are assembled from. Left out, each for a reason:
   // - main.ts, start.ts: process and socket plumbing.
   // - state-hook.ts, provider-states.ts: the state hook is the suite's instrument, not the endpoint; its
@@ -15,7 +14,9 @@ export default {
   //   (test/reference/ covers it).
   // - random-text.ts: randomness of issued tokens and default credentials, which no black-box test observes.
   // - unreadable-request.ts: answers to HTTP that Node cannot parse; the suite sends only well-formed HTTP.
-  // - faults.ts: the fault catalogue, used only by the self-validation.
+  // - faults.ts, fault-patches.ts: the fault catalogue and its patches of the seams, used only by the
+  //   self-validation (which proves each patch is caught). The seams' correct behaviour (seams.ts and the
+  //   modules it assembles) is mutated like the rest.
   mutate: [
     'reference/**/*.ts',
     '!reference/main.ts',
@@ -26,6 +27,7 @@ export default {
     '!reference/random-text.ts',
     '!reference/unreadable-request.ts',
     '!reference/faults.ts',
+    '!reference/fault-patches.ts',
   ],
   // TypeScript errors in mutants are left to the test run (a type error is no behaviour change).
   checkers: [],

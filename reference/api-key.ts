@@ -1,8 +1,6 @@
 // The API-key pipeline, in the platform's documented order: presence, format, sample key, registry
 // (exists), active. It runs before anything else looks at the request, and a rejected key changes nothing.
 import { createHash } from 'node:crypto';
-import { NO_FAULTS } from './faults.js';
-import type { FaultSet } from './faults.js';
 import type { PlatformErrorCode } from './platform-error.js';
 import { isJsonObject, ownMember } from './request-body.js';
 
@@ -26,12 +24,8 @@ export interface ApiKeySources {
  * the query parameter `apiKey`, then `Authorization: Bearer`, then the JSON body's `apiKey`; the first one
  * present wins, even when it is empty. Nothing is trimmed: a key with surrounding spaces is not well-formed.
  */
-export function presentedApiKey(sources: ApiKeySources, faults: FaultSet = NO_FAULTS): string | undefined {
-  let bearer = fromBearerHeader(sources.authorizationHeader);
-  if (faults.has('bearer-key-ignored')) bearer = undefined;
-  let body = fromJsonBody(sources.jsonBody);
-  if (faults.has('body-key-ignored')) body = undefined;
-  return fromQuery(sources.rawQuery) ?? bearer ?? body;
+export function presentedApiKey(sources: ApiKeySources): string | undefined {
+  return fromQuery(sources.rawQuery) ?? fromBearerHeader(sources.authorizationHeader) ?? fromJsonBody(sources.jsonBody);
 }
 
 function fromQuery(rawQuery: string | undefined): string | undefined {
@@ -60,34 +54,29 @@ function fromJsonBody(body: unknown): string | undefined {
 
 export type ApiKeyStatus = 'active' | 'inactive' | 'expired';
 
-/** The keys the platform knows. It keeps SHA-256 digests, not the keys themselves. */
+/** The keys the platform knows. It keeps digests (SHA-256 by default), not the keys themselves. */
 export class ApiKeyRegistry {
   readonly #statusByDigest = new Map<string, ApiKeyStatus>();
-  /** Digests of the lower-cased keys, for the fault key-lookup-case-insensitive only. */
-  readonly #statusByFoldedDigest = new Map<string, ApiKeyStatus>();
+  readonly #digest: (key: string) => string;
 
-  constructor(activeKeys: readonly string[], inactiveKeys: readonly string[] = []) {
+  constructor(activeKeys: readonly string[], inactiveKeys: readonly string[] = [], digest: (key: string) => string = apiKeyDigest) {
+    this.#digest = digest;
     for (const key of inactiveKeys) this.add(key, 'inactive');
     for (const key of activeKeys) this.add(key, 'active');
   }
 
   statusOf(key: string): ApiKeyStatus | undefined {
-    return this.#statusByDigest.get(apiKeyDigest(key));
+    return this.#statusByDigest.get(this.#digest(key));
   }
 
   /** Adds a key (the state hook's "inactive api key" and "expired api key"). */
   add(key: string, status: ApiKeyStatus): void {
-    this.#statusByDigest.set(apiKeyDigest(key), status);
-    this.#statusByFoldedDigest.set(apiKeyDigest(key.toLowerCase()), status);
-  }
-
-  /** Fault key-lookup-case-insensitive: the status of the first key equal to this one ignoring case. */
-  statusIgnoringCase(key: string): ApiKeyStatus | undefined {
-    return this.#statusByFoldedDigest.get(apiKeyDigest(key.toLowerCase()));
+    this.#statusByDigest.set(this.#digest(key), status);
   }
 }
 
-function apiKeyDigest(key: string): string {
+/** Exact lookup: the SHA-256 digest of the key as presented. */
+export function apiKeyDigest(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
@@ -95,26 +84,13 @@ function apiKeyDigest(key: string): string {
 export function apiKeyProblem(
   key: string | undefined,
   registry: ApiKeyRegistry,
-  faults: FaultSet = NO_FAULTS,
+  format: RegExp = API_KEY_FORMAT,
 ): PlatformErrorCode | null {
-  if (faults.has('empty-key-as-format-error') && key === '') return 'PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT';
   if (key === undefined || key === '') return 'PUBLIC_API_KEY_IS_EMPTY';
-
-  let format = API_KEY_FORMAT;
-  if (faults.has('key-regex-unanchored')) format = /(PROD|DEV_|ROOT)[A-Za-z0-9]{28}/;
-  if (faults.has('key-prefix-case-insensitive')) format = /^(PROD|DEV_|ROOT)[A-Za-z0-9]{28}$/i;
-  // PCRE's $ also matches before a final newline; the key is then trimmed for the lookup.
-  if (faults.has('key-trailing-newline-accepted') && /^(PROD|DEV_|ROOT)[A-Za-z0-9]{28}\s$/.test(key)) key = key.trimEnd();
   if (!format.test(key)) return 'PUBLIC_API_KEY_IS_NOT_IN_VALID_FORMAT';
-
-  if (faults.has('sample-key-accepted') && key === DOCUMENTATION_SAMPLE_KEY) return null;
   if (key === DOCUMENTATION_SAMPLE_KEY) return 'PUBLIC_API_KEY_SAMPLE_VALUE';
-  if (faults.has('unknown-key-accepted')) return null;
-  let status = registry.statusOf(key);
-  if (faults.has('key-lookup-case-insensitive')) status ??= registry.statusIgnoringCase(key);
+  const status = registry.statusOf(key);
   if (status === undefined) return 'PUBLIC_API_KEY_DOES_NOT_EXIST';
-  if (faults.has('inactive-key-accepted') && status === 'inactive') return null;
-  if (faults.has('expired-key-accepted') && status === 'expired') return null;
   if (status === 'inactive') return 'PUBLIC_API_KEY_IS_NOT_ACTIVE';
   if (status === 'expired') return 'PUBLIC_API_KEY_HAS_BEEN_EXPIRED';
   return null;

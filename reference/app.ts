@@ -4,6 +4,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { ApiKeyRegistry } from './api-key.js';
 import { CustomerLock } from './customer-lock.js';
+import { applyFaults } from './fault-patches.js';
 import { registerFallbackHandlers } from './fallback-handlers.js';
 import { resolveOptions } from './options.js';
 import type { ReferenceOptions } from './options.js';
@@ -29,20 +30,18 @@ export interface ReferenceApp {
 export function buildReferenceApp(options: ReferenceOptions = {}): ReferenceApp {
   const settings = resolveOptions(options);
 
-  const { faults, variations } = settings;
-  let bodyLimit = settings.bodyLimitBytes;
-  if (faults.has('no-body-limit')) bodyLimit = 100 * 1024 * 1024;
+  const { variations } = settings;
 
   const app = Fastify({
     logger: false, // request logging, if any, goes through settings.requestLog and never includes secrets
-    bodyLimit,
+    bodyLimit: settings.bodyLimitBytes,
     exposeHeadRoutes: false, // HEAD is a wrong method here (405), not a body-less GET
     clientErrorHandler: answerUnreadableRequest,
   });
 
   registerRawBodyIntake(app);
-  registerResponseHeaders(app, faults, variations);
-  registerFallbackHandlers(app, faults, variations);
+  registerResponseHeaders(app, variations);
+  registerFallbackHandlers(app, variations);
 
   const requestLog = settings.requestLog;
   if (requestLog !== undefined) {
@@ -57,13 +56,15 @@ export function buildReferenceApp(options: ReferenceOptions = {}): ReferenceApp 
     });
   }
 
-  const store = new MemoryStore(faults);
+  // The seams and the store, settled once: the correct ones, patched by the faults of the self-validation.
+  const { store, seams, registerHooks } = applyFaults(settings.faults, { store: new MemoryStore(), now: settings.now, variations });
   const lock = new CustomerLock();
-  const apiKeys = new ApiKeyRegistry(settings.apiKeys, settings.inactiveApiKeys);
-  const shared = { store, lock, now: settings.now, scryptCost: settings.scryptCost, faults, apiKeys, variations };
+  const apiKeys = new ApiKeyRegistry(settings.apiKeys, settings.inactiveApiKeys, seams.apiKeyDigest);
+  const shared = { store, lock, now: settings.now, scryptCost: settings.scryptCost, seams, apiKeys, variations };
 
-  registerSetNewPassword(app, shared);
+  const endpoint = registerSetNewPassword(app, shared);
   registerStateHook(app, { ...shared, stateToken: settings.stateToken });
+  registerHooks(app, { ...shared, endpoint });
 
   const apiKey = settings.apiKeys[0];
   if (apiKey === undefined) throw new Error('no API key configured'); // resolveOptions guarantees one

@@ -3,8 +3,6 @@
 // other values are rejected. Assumed by the bizkithub profile: exactly one literal address, so leading
 // zeros, CIDR suffixes, ports, lists, surrounding whitespace, IPv6 zone ids and non-strings are invalid.
 import { isIPv4, isIPv6 } from 'node:net';
-import { NO_FAULTS } from './faults.js';
-import type { FaultSet } from './faults.js';
 import { BIZKITHUB_BEHAVIOUR } from './variations.js';
 import type { ReferenceVariations } from './variations.js';
 
@@ -15,21 +13,11 @@ const LOOPBACK_ALIASES: ReadonlySet<string> = new Set(['::1', '0.0.0.0', 'localh
 
 export type CustomerIpResult = { readonly valid: true; readonly ip: string } | { readonly valid: false };
 
-export function normalizeCustomerRealIp(value: unknown, faults: FaultSet = NO_FAULTS, variations: ReferenceVariations = BIZKITHUB_BEHAVIOUR): CustomerIpResult {
-  if (faults.has('ip-not-validated')) return { valid: true, ip: String(value) };
+export function normalizeCustomerRealIp(value: unknown, variations: ReferenceVariations = BIZKITHUB_BEHAVIOUR): CustomerIpResult {
   if (typeof value !== 'string') return { valid: false };
-  if (faults.has('ip-localhost-rejected') && (value === 'localhost' || value === '')) return { valid: false };
-  if (faults.has('ip-loopback-not-normalized') && LOOPBACK_ALIASES.has(value)) return { valid: true, ip: value };
-  // A validator that reads DNS-style names: a trailing dot is dropped before the checks.
-  if (faults.has('ip-trailing-dot-accepted') && value.endsWith('.')) return normalizeCustomerRealIp(value.slice(0, -1), NO_FAULTS, variations);
-  // A hand-written IPv6 check that counts groups but not how many "::" there are.
-  if (faults.has('ip-double-compression-accepted') && /^[0-9a-f:]+$/i.test(value) && (value.match(/::/g) ?? []).length === 2) return { valid: true, ip: value };
-  // A validator that knows only hex groups: the IPv4 tail of an IPv6 text form is refused.
-  if (faults.has('ip-embedded-ipv4-rejected') && value.includes(':') && value.includes('.')) return { valid: false };
   if (LOOPBACK_ALIASES.has(value)) return { valid: true, ip: LOOPBACK };
 
   let address = value;
-  if (faults.has('ip-lenient-parsing')) address = value.trim().replace(/\/\d+$/, '');
   // Variation: a zone id is accepted and dropped (it only means something on the sender's host).
   if (variations.acceptZoneId && isIPv6(address) && address.includes('%')) address = address.slice(0, address.indexOf('%'));
 

@@ -2,7 +2,6 @@
 // errors (unreadable HTTP: unreadable-request.ts). Every one answers with the platform envelope and never
 // with internals (no stack trace, no error message, no echo of the request).
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { FaultSet } from './faults.js';
 import { ENDPOINT_PATH, STATE_HOOK_PATH } from './paths.js';
 import { sendPlatformError } from './platform-error.js';
 import type { PlatformErrorCode } from './platform-error.js';
@@ -17,14 +16,11 @@ function gatewayPage(status: 405 | 413, reason: string): string {
 /** Paths served for POST only; any other method there is 405, not 404. */
 const POST_ONLY_PATHS: ReadonlySet<string> = new Set([ENDPOINT_PATH, STATE_HOOK_PATH]);
 
-export function registerFallbackHandlers(app: FastifyInstance, faults: FaultSet, variations: ReferenceVariations): void {
+export function registerFallbackHandlers(app: FastifyInstance, variations: ReferenceVariations): void {
   // Only POST routes are registered (and HEAD is not derived from GET), so every other method on a
   // known path lands here too, including ones fastify has no route shorthand for.
   app.setNotFoundHandler((request, reply) => {
     const postOnly = POST_ONLY_PATHS.has(pathOf(request.url));
-    if (faults.has('trace-echoes-request') && request.method === 'TRACE') return reply.code(200).send({ method: request.method, url: request.url, headers: request.headers });
-    if (faults.has('fallback-errors-as-text')) return reply.code(postOnly ? 405 : 404).type('text/plain').send(postOnly ? 'Method Not Allowed' : 'Not Found');
-    if (faults.has('wrong-method-as-404')) return sendPlatformError(reply, 'INTERNAL_NOT_FOUND');
     // A reverse proxy that allows POST only answers other methods itself, without an Allow header.
     if (postOnly && variations.gatewayPages) return reply.code(405).type('text/html').send(gatewayPage(405, 'Not Allowed'));
     if (postOnly) {

@@ -1,7 +1,9 @@
 // Known-bad variants of the reference, for the suite's self-validation: each fault is a bug that real
 // implementations of this endpoint ship, switched on only through ReferenceOptions.faults by a test
 // that starts the reference itself. Nothing over HTTP can switch one on, and the normal reference runs
-// with none. In the modules, every hook is one `if (faults.has('<name>'))` statement: grep the name.
+// with none. This file is the catalogue (name, bug, requirements); how each bug is made is its patch in
+// fault-patches.ts, which replaces or wraps the seams of seams.ts (or the store, or adds a fastify hook)
+// when the app is built. The modules themselves hold only the correct behaviour.
 //
 // `caughtBy` lists the requirements that must fail against the fault (more may fail too); `strict` says
 // the fault breaks only SHOULD requirements, so it counts toward the verdict with CONFORMANCE_STRICT=1.

@@ -1,5 +1,6 @@
 // Settings of the reference implementation, and their defaults.
 import { API_KEY_FORMAT, DOCUMENTATION_SAMPLE_KEY } from './api-key.js';
+import { bodyLimitOfFaults, variationsOfFaults } from './fault-patches.js';
 import { faultSet } from './faults.js';
 import type { FaultName, FaultSet } from './faults.js';
 import { randomAlphanumeric } from './random-text.js';
@@ -85,23 +86,12 @@ export function resolveOptions(options: ReferenceOptions = {}): ResolvedOptions 
     inactiveApiKeys,
     stateToken,
     scryptCost,
-    bodyLimitBytes,
+    // A fault may ship its own limit and variations (fault-patches.ts); with none, the settings stand.
+    bodyLimitBytes: bodyLimitOfFaults(faultSet(options.faults)) ?? bodyLimitBytes,
     now: options.now ?? Date.now,
     requestLog: options.requestLog,
     faults: faultSet(options.faults),
     variations: resolveVariations({ ...options.variations, ...variationsOfFaults(faultSet(options.faults)) }),
-  };
-}
-
-/**
- * Faults that are a legitimate variation shipped without the profile that declares it: the same seam,
- * judged against bizkithub's expectations, is a defect (a password policy nobody declared, a version banner).
- */
-function variationsOfFaults(faults: FaultSet): Partial<ReferenceVariations> {
-  return {
-    ...(faults.has('undeclared-password-policy') ? { passwordMinLength: 8 } : {}),
-    ...(faults.has('version-banner') ? { versionBanner: true } : {}),
-    ...(faults.has('gateway-html-pages') ? { gatewayPages: true } : {}),
   };
 }
 

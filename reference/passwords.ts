@@ -14,8 +14,6 @@ export interface PasswordHash {
   readonly cost: number; // scrypt N
   readonly salt: Buffer;
   readonly key: Buffer;
-  /** Set through the endpoint (not seeded by the state hook); only a fault of the history reads it. */
-  readonly setByEndpoint?: boolean;
 }
 
 export async function hashPassword(password: string, cost: number): Promise<PasswordHash> {

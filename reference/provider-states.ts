@@ -3,21 +3,21 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiKeyRegistry } from './api-key.js';
 import type { CustomerLock } from './customer-lock.js';
-import type { FaultSet } from './faults.js';
 import { hashPassword, passwordMatches } from './passwords.js';
 import type { PasswordHash } from './passwords.js';
 import { randomAlphanumeric } from './random-text.js';
 import { checkText, ownMember, requiredText } from './request-body.js';
+import type { Seams } from './seams.js';
 import type { ResetStore } from './store.js';
-import { newResetToken, resetTokenDigest } from './tokens.js';
+import { newResetToken } from './tokens.js';
 
 export interface ProviderStateDependencies {
   readonly store: ResetStore;
   readonly lock: CustomerLock;
   readonly now: () => number;
   readonly scryptCost: number;
-  /** The instance's faults (faults.ts): token faults change how tokens are digested, here too. */
-  readonly faults: FaultSet;
+  /** The instance's seams (seams.ts): a reset token is stored in the form the endpoint looks it up by. */
+  readonly seams: Seams;
   /** The endpoint's key registry: the optional v1.1 states add inactive and expired keys to it. */
   readonly apiKeys: ApiKeyRegistry;
 }
@@ -87,17 +87,12 @@ async function setupResetRequest(
   const now = deps.now();
   const token = newResetToken();
   const expiresAt = variant === 'expired' ? now - EXPIRED_SINCE_MS : now + lifetimeSeconds * 1000;
-  // A bug in how the application creates requests: every request of the customer gets the new expiry.
-  if (deps.faults.has('new-request-revives-expired')) for (const r of deps.store.requestsOf(customerId)) deps.store.addResetRequest({ ...r, expiresAt: Math.max(r.expiresAt, expiresAt) });
-  let plainToken: string | undefined;
-  if (deps.faults.has('token-lookup-like') || deps.faults.has('token-operator-object')) plainToken = token;
   deps.store.addResetRequest({
-    tokenDigest: resetTokenDigest(token, deps.faults),
+    tokenDigest: deps.seams.resetTokenDigest(token),
     customerId,
     expiresAt,
     state: 'pending',
     failPasswordChange: variant === 'failing',
-    ...(plainToken === undefined ? {} : { plainToken }),
   });
   return { status: 200, body: { customerId, token } };
 }

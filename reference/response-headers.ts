@@ -2,7 +2,6 @@
 // Strict-Transport-Security is left to the TLS front end: RFC 6797 §7.2 forbids it over plain HTTP,
 // which is how the reference is served.
 import type { FastifyInstance } from 'fastify';
-import type { FaultSet } from './faults.js';
 import { randomAlphanumeric } from './random-text.js';
 import type { ReferenceVariations } from './variations.js';
 
@@ -14,10 +13,9 @@ export const RESPONSE_HEADERS = {
   'x-frame-options': 'DENY',
 } as const;
 
-export function registerResponseHeaders(app: FastifyInstance, faults: FaultSet, variations: ReferenceVariations): void {
+export function registerResponseHeaders(app: FastifyInstance, variations: ReferenceVariations): void {
   app.addHook('onSend', (_request, reply, payload, done) => {
     reply.headers(RESPONSE_HEADERS);
-    if (faults.has('no-cache-control')) reply.removeHeader('cache-control');
     // Legitimate variations: what a front end or CDN adds to every answer.
     if (variations.versionBanner) reply.headers({ server: 'nginx/1.25.3', 'x-powered-by': 'PHP/8.2.12' });
     if (variations.cdnCookie) reply.header('set-cookie', `__cf_bm=${randomAlphanumeric(43)}; path=/; HttpOnly; Secure; SameSite=None`);

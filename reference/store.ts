@@ -1,6 +1,5 @@
 // Where customers and their reset requests live. The interface is what the endpoint and the state hook
 // need; MemoryStore keeps everything in process memory, which is all the reference requires.
-import type { FaultSet } from './faults.js';
 import type { PasswordHash } from './passwords.js';
 
 export interface Customer {
@@ -23,11 +22,6 @@ export interface ResetRequest {
   readonly state: ResetRequestState;
   /** Test-only fault injection (state "reset request with failing password change"): the change fails with E001. */
   readonly failPasswordChange: boolean;
-  /**
-   * The token in plain text. Only the faults that model a plaintext token column (token-lookup-like,
-   * token-operator-object) keep it; the normal reference stores the digest alone.
-   */
-  readonly plainToken?: string;
 }
 
 export interface PasswordChange {
@@ -50,25 +44,11 @@ export interface ResetStore {
    * every other pending request of the customer is invalidated.
    */
   applyPasswordChange(change: PasswordChange): void;
-  /** Every reset request of the customer, in any state. */
-  requestsOf(customerId: string): ResetRequest[];
-  /** Every customer (for faults that look across customers). */
-  listCustomers(): Customer[];
-  /** Fault helper: the first pending request whose plain token matches the SQL LIKE pattern. */
-  findPendingLike(pattern: string): ResetRequest | undefined;
-  /** Fault helper: the first pending request that keeps its plain token. */
-  firstPendingWithPlainToken(): ResetRequest | undefined;
 }
 
 export class MemoryStore implements ResetStore {
   readonly #customers = new Map<string, Customer>();
   readonly #requests = new Map<string, ResetRequest>();
-  readonly #faults: FaultSet;
-
-  /** `faults`: known bugs for the suite's self-validation (faults.ts); empty in the normal reference. */
-  constructor(faults: FaultSet) {
-    this.#faults = faults;
-  }
 
   addCustomer(customer: Customer): void {
     this.#customers.set(customer.id, customer);
@@ -97,42 +77,12 @@ export class MemoryStore implements ResetStore {
     const customer = this.#customers.get(change.customerId);
     if (customer === undefined) throw new Error('applyPasswordChange: the customer does not exist');
 
-    let passwordHistory = [change.newPassword, ...customer.passwordHistory];
-    // The history keeps seeded passwords, but an endpoint-set one only while it is current.
-    if (this.#faults.has('history-forgets-endpoint-passwords')) passwordHistory = [change.newPassword, ...customer.passwordHistory.filter((p) => p.setByEndpoint !== true)];
-    if (this.#faults.has('history-overwritten')) passwordHistory = [change.newPassword, ...customer.passwordHistory.slice(1)];
-    if (this.#faults.has('change-not-persisted')) passwordHistory = [...customer.passwordHistory];
-    let lastRealIp = change.realIp;
-    // An UPDATE ... SET last_ip = COALESCE(last_ip, :ip): the first address recorded stays forever.
-    if (this.#faults.has('ip-first-write-wins')) lastRealIp = customer.lastRealIp ?? change.realIp;
-    this.#customers.set(customer.id, { ...customer, passwordHistory, lastRealIp });
+    const passwordHistory = [change.newPassword, ...customer.passwordHistory];
+    this.#customers.set(customer.id, { ...customer, passwordHistory, lastRealIp: change.realIp });
 
     for (const [digest, request] of this.#requests) {
-      if (this.#faults.has('other-customers-requests-invalidated') && request.state === 'pending' && digest !== change.tokenDigest) {
-        this.#requests.set(digest, { ...request, state: 'invalidated' });
-      }
       if (request.customerId !== customer.id || request.state !== 'pending') continue;
-      const used = digest === change.tokenDigest;
-      if (this.#faults.has('token-reusable') && used) continue;
-      if (this.#faults.has('sibling-requests-left-valid') && !used) continue;
-      this.#requests.set(digest, { ...request, state: used ? 'consumed' : 'invalidated' });
+      this.#requests.set(digest, { ...request, state: digest === change.tokenDigest ? 'consumed' : 'invalidated' });
     }
-  }
-
-  requestsOf(customerId: string): ResetRequest[] {
-    return [...this.#requests.values()].filter((request) => request.customerId === customerId);
-  }
-
-  listCustomers(): Customer[] {
-    return [...this.#customers.values()];
-  }
-
-  findPendingLike(pattern: string): ResetRequest | undefined {
-    const regex = new RegExp(`^${[...pattern].map((c) => (c === '%' ? '.*' : c === '_' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`, 's');
-    return [...this.#requests.values()].find((r) => r.state === 'pending' && r.plainToken !== undefined && regex.test(r.plainToken));
-  }
-
-  firstPendingWithPlainToken(): ResetRequest | undefined {
-    return [...this.#requests.values()].find((r) => r.state === 'pending' && r.plainToken !== undefined);
   }
 }

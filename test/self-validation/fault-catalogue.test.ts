@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { AREAS, REQUIREMENTS, requirementById } from '../../fixtures/requirements.js';
+import { FAULT_PATCHES } from '../../reference/fault-patches.js';
 import { FAULTS, faultSet, type FaultName } from '../../reference/faults.js';
 import { resolveOptions } from '../../reference/options.js';
 
@@ -49,5 +50,12 @@ describe('faults are switched on only by the code that starts the reference', ()
     expect(building.sort()).toEqual(['faults.ts', 'options.ts']);
     expect(readFileSync(new URL('options.ts', REFERENCE_DIR), 'utf8')).toContain('faults: faultSet(options.faults)');
     expect(readFileSync(new URL('main.ts', REFERENCE_DIR), 'utf8')).not.toMatch(/fault/i);
+  });
+
+  test('each fault is a patch (fault-patches.ts): no module of the reference asks which faults are on', () => {
+    expect(Object.keys(FAULT_PATCHES).sort()).toEqual(FAULTS.map((fault) => fault.name).sort());
+    const sources = readdirSync(REFERENCE_DIR).filter((name) => name.endsWith('.ts'));
+    const asking = sources.filter((name) => /faults\.has\(/.test(readFileSync(new URL(name, REFERENCE_DIR), 'utf8')));
+    expect(asking).toEqual([]);
   });
 });
