@@ -138,6 +138,19 @@ class StoreIndex {
   }
 }
 
+/** A patch of store methods that may read every customer and request the store holds (through `index`). */
+function indexedStorePatch(changes: (indexed: ResetStore, index: StoreIndex) => Partial<ResetStore>): () => FaultPatch {
+  return () => {
+    const index = new StoreIndex();
+    return {
+      store: (store) => {
+        const indexed = index.wrap(store);
+        return storeWith(indexed, changes(indexed, index));
+      },
+    };
+  };
+}
+
 /** A change applied by the correct store, then the customer as `after` makes it from the customer before. */
 function changeThen(store: ResetStore, after: (customer: Customer, before: Customer, change: PasswordChange) => Customer): ResetStore {
   return storeWith(store, {
@@ -392,37 +405,21 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
   'change-not-persisted': () => ({ store: (store) => changeThen(store, (changed, before) => ({ ...changed, passwordHistory: before.passwordHistory })) }),
   'password-trimmed': passwordBecomes((password) => password.trim()),
   'password-truncated': passwordBecomes((password) => Buffer.from(password, 'utf8').subarray(0, 72).toString('utf8')),
-  'other-customers-requests-invalidated': () => {
-    const index = new StoreIndex();
-    return {
-      store: (store) => {
-        const indexed = index.wrap(store);
-        return storeWith(indexed, {
-          applyPasswordChange: (change) => {
-            for (const request of index.requests()) {
-              if (request.state === 'pending' && request.tokenDigest !== change.tokenDigest) indexed.addResetRequest({ ...request, state: 'invalidated' });
-            }
-            indexed.applyPasswordChange(change);
-          },
-        });
-      },
-    };
-  },
-  'sibling-requests-left-valid': () => {
-    const index = new StoreIndex();
-    return {
-      store: (store) => {
-        const indexed = index.wrap(store);
-        return storeWith(indexed, {
-          applyPasswordChange: (change) => {
-            const siblings = index.requestsOf(change.customerId).filter((r) => r.state === 'pending' && r.tokenDigest !== change.tokenDigest);
-            indexed.applyPasswordChange(change);
-            for (const sibling of siblings) indexed.addResetRequest(sibling);
-          },
-        });
-      },
-    };
-  },
+  'other-customers-requests-invalidated': indexedStorePatch((indexed, index) => ({
+    applyPasswordChange: (change) => {
+      for (const request of index.requests()) {
+        if (request.state === 'pending' && request.tokenDigest !== change.tokenDigest) indexed.addResetRequest({ ...request, state: 'invalidated' });
+      }
+      indexed.applyPasswordChange(change);
+    },
+  })),
+  'sibling-requests-left-valid': indexedStorePatch((indexed, index) => ({
+    applyPasswordChange: (change) => {
+      const siblings = index.requestsOf(change.customerId).filter((r) => r.state === 'pending' && r.tokenDigest !== change.tokenDigest);
+      indexed.applyPasswordChange(change);
+      for (const sibling of siblings) indexed.addResetRequest(sibling);
+    },
+  })),
   // ── Token lifecycle ──
   'token-reusable': () => ({
     store: (store) =>
@@ -473,22 +470,14 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
   // A clock-skew margin applied the wrong way.
   'expires-early': () => ({ seams: () => ({ isExpired: (request, now) => now >= request.expiresAt - 60_000 }) }),
   // Creating a request gives every request of the customer the new expiry.
-  'new-request-revives-expired': () => {
-    const index = new StoreIndex();
-    return {
-      store: (store) => {
-        const indexed = index.wrap(store);
-        return storeWith(indexed, {
-          addResetRequest: (request) => {
-            if (indexed.findResetRequest(request.tokenDigest) === undefined) {
-              for (const r of index.requestsOf(request.customerId)) indexed.addResetRequest({ ...r, expiresAt: Math.max(r.expiresAt, request.expiresAt) });
-            }
-            indexed.addResetRequest(request);
-          },
-        });
-      },
-    };
-  },
+  'new-request-revives-expired': indexedStorePatch((indexed, index) => ({
+    addResetRequest: (request) => {
+      if (indexed.findResetRequest(request.tokenDigest) === undefined) {
+        for (const r of index.requestsOf(request.customerId)) indexed.addResetRequest({ ...r, expiresAt: Math.max(r.expiresAt, request.expiresAt) });
+      }
+      indexed.addResetRequest(request);
+    },
+  })),
   // The submitted string looked up as a stored digest too (hex as sent, or base64 decoded to hex).
   'token-digest-accepted': () => ({
     seams: (seams) => ({
