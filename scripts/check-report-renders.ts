@@ -33,7 +33,8 @@ async function main(): Promise<number> {
   const screenshot = join(paths.output, 'screenshot.png');
   const verdictFile = join(paths.results, '..', 'conformance.json');
   const verdict = existsSync(verdictFile) ? (JSON.parse(readFileSync(verdictFile, 'utf8')) as { verdictLine?: string }).verdictLine ?? null : null;
-  const problem = renderProblem(await renderPage(chromium, paths.singleFileIndex, screenshot), results, verdict);
+  const rendered = await renderPage(chromium, paths.singleFileIndex, screenshot, (text) => renderProblem(text, results, verdict) === null);
+  const problem = renderProblem(rendered, results, verdict);
   if (problem !== null) {
     console.error(`report:check: ${paths.singleFileIndex}: ${problem}`);
     return 1;

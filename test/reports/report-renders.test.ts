@@ -39,17 +39,6 @@ function renderedSteps(dom: string): { status: string; title: string }[] {
   return [...dom.matchAll(step)].map((m) => ({ status: m[1] ?? '', title: m[2] ?? '' }));
 }
 
-/**
- * The page once its steps are drawn: the app draws them after loading the case's data, which a loaded
- * machine can push past Chromium's virtual-time budget (seen once in a full npm test). Three tries at most.
- */
-async function renderWithSteps(render: () => Promise<string>): Promise<string> {
-  for (let attempt = 1; ; attempt += 1) {
-    const dom = await render();
-    if (renderedSteps(dom).length > 0 || attempt === 3) return dom;
-  }
-}
-
 test.skipIf(chromium === null)('a failed case renders its failing exchange red, its failure fields without a stack trace, and links that work', async () => {
   const work = mkdtempSync(join(tmpdir(), 'report-failure-'));
   const profile = join(work, 'profile.json');
@@ -70,7 +59,7 @@ test.skipIf(chromium === null)('a failed case renders its failing exchange red, 
   expect(result.error).toMatchObject({ expected: '404 with errorCode "E003"', actual: expect.stringMatching(/^200 /) as unknown });
   expect(result.error).not.toHaveProperty('trace');
 
-  const dom = await renderWithSteps(() => renderDom(chromium as string, paths.html, join(work, 'failed-case.png'), `/${result.id}`));
+  const dom = await renderDom(chromium as string, paths.html, join(work, 'failed-case.png'), `/${result.id}`, (page) => renderedSteps(page).length > 0);
   const text = visibleText(dom);
   // (a) The exchange whose check failed is a failed step.
   expect(renderedSteps(dom)).toContainEqual({ status: 'failed', title: 'POST /api/v1/customer/set-new-password → 200' });
