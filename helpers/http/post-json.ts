@@ -15,8 +15,27 @@ function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]));
 }
 
-/** Rejects with the socket's error (ECONNREFUSED…) or a TimeoutError, which isNoAnswer() knows as "no answer". */
-export function postJson(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<PlainAnswer> {
+/**
+ * Rejects with the socket's error (ECONNREFUSED…) or a TimeoutError, which isNoAnswer() knows as "no answer".
+ * A kept-alive connection the server closed as the request went out (ECONNRESET on a reused socket, before
+ * any answer) is the client's race, not the hook's silence: that request is sent once more on a new
+ * connection, as Node's documentation of `request.reusedSocket` advises.
+ */
+export async function postJson(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<PlainAnswer> {
+  try {
+    return await postOnce(url, body, headers, timeoutMs);
+  } catch (error) {
+    if (!(error instanceof StaleConnectionError)) throw error;
+    return postOnce(url, body, headers, timeoutMs, true);
+  }
+}
+
+class StaleConnectionError extends Error {
+  override name = 'StaleConnectionError';
+}
+
+/** `fresh`: on a connection of its own, not one from the keep-alive pool. */
+function postOnce(url: string, body: string, headers: Record<string, string>, timeoutMs: number, fresh = false): Promise<PlainAnswer> {
   const target = new URL(url);
   const secure = target.protocol === 'https:';
   return new Promise((resolve, reject) => {
@@ -25,7 +44,7 @@ export function postJson(url: string, body: string, headers: Record<string, stri
       {
         method: 'POST',
         headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
-        agent: secure ? agents.https : agents.http,
+        agent: fresh ? false : secure ? agents.https : agents.http,
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -36,7 +55,7 @@ export function postJson(url: string, body: string, headers: Record<string, stri
     );
     const timer = setTimeout(() => request.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' })), timeoutMs);
     request.on('close', () => clearTimeout(timer));
-    request.on('error', reject);
+    request.on('error', (error: NodeJS.ErrnoException) => reject(request.reusedSocket && error.code === 'ECONNRESET' ? new StaleConnectionError(error.message) : error));
     request.end(body);
   });
 }
