@@ -1,6 +1,7 @@
 // Runs `node <args>` in the project root as a child process, with the parent's CONFORMANCE_* and VITEST*
 // variables dropped so only `env` configures it, and collects its output.
 import { spawn } from 'node:child_process';
+import { outputOf } from './run-command.js';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -18,12 +19,5 @@ export async function runNode(args: string[], env: Record<string, string>, timeo
     env: { ...Object.fromEntries(inherited), NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(timer);
-  return { code, stdout, stderr };
+  return outputOf(child, timeoutMs);
 }
