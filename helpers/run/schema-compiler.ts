@@ -1,18 +1,13 @@
 // Compiles fixtures/schemas into standalone validation code (ajv, draft 2020-12, with formats), for
 // `npm run schemas`, which writes fixtures/schemas/compiled-validators.ts. Compiling at run time cost every
 // test worker ~0.25 s of CPU (ajv's code generation on first use), and npm test starts hundreds of them.
-import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { CLOSABLE, exportName, SCHEMA_NAMES, type SchemaName } from './schema-names.js';
+import { CLOSABLE, exportName, readSchemaFile, SCHEMA_NAMES } from './schema-names.js';
 
 
 export const COMPILED_PATH = new URL('../../fixtures/schemas/compiled-validators.ts', import.meta.url);
-
-function load(name: SchemaName): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../../fixtures/schemas/${name}.schema.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
-}
 
 /** Every object with declared properties also forbids undeclared ones (a profile's "forbidden" extras). */
 function closeObjects(schema: unknown): unknown {
@@ -30,7 +25,7 @@ export function compiledValidatorsSource(): string {
   addFormats.default(ajv);
   const exports: Record<string, string> = {};
   for (const name of SCHEMA_NAMES) {
-    const schema = load(name);
+    const schema = readSchemaFile(name);
     ajv.addSchema(schema);
     exports[exportName(name, false)] = String(schema.$id);
     if (!CLOSABLE.includes(name)) continue;
