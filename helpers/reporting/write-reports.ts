@@ -2,7 +2,7 @@
 // which shard runs are merged) and junit.xml. Everything passes through redaction first.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { redact } from '../run/redaction.js';
 import type { RunRecord } from '../verdict/build-report.js';
 import { formatJunit } from './junit.js';
@@ -15,24 +15,27 @@ export const REPORT_FILES = ['conformance.json', 'conformance.md', 'cases.json',
 /** A run starts by removing its own report files, so nothing of an earlier run survives any exit. */
 export function clearReports(dir: string): void {
   for (const file of REPORT_FILES) rmSync(join(dir, file), { force: true });
+  // Leftovers of a run that ended before its background deletion did.
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    if (name.startsWith(DISCARDED)) void rm(join(dir, name), { recursive: true, force: true });
+  }
   // The HTML of an earlier run (npm run report) carries its verdict in its title; the history file stays.
-  for (const folder of ['allure-results', 'allure-report']) discard(join(dir, folder));
+  for (const folder of ['allure-results', 'allure-report']) discard(dir, folder);
   rmSync(join(dir, 'retries.jsonl'), { force: true }); // written by versions before 0.2
 }
 
+/** The name prefix of a folder moved aside for deletion. */
+const DISCARDED = '.discarded-';
+
 /**
  * Moves a folder out of the way at once and deletes it in the background: an earlier run's ~2,300 Allure
- * files took half a second of the run's main thread to unlink. A leftover (the process ended first) is
- * named `.discarded-*` and goes with the next run's clean-up.
+ * files took half a second of the run's main thread to unlink. A leftover (the process ended first) goes
+ * with the next run's clean-up.
  */
-function discard(folder: string): void {
-  const parent = dirname(folder);
-  for (const name of existsSync(parent) ? readdirSync(parent) : []) {
-    if (name.startsWith('.discarded-')) void rm(join(parent, name), { recursive: true, force: true });
-  }
-  if (!existsSync(folder)) return;
-  const aside = join(parent, `.discarded-${basename(folder)}-${process.pid}-${Date.now()}`);
-  renameSync(folder, aside);
+function discard(dir: string, folder: string): void {
+  if (!existsSync(join(dir, folder))) return;
+  const aside = join(dir, `${DISCARDED}${folder}-${process.pid}-${Date.now()}`);
+  renameSync(join(dir, folder), aside);
   void rm(aside, { recursive: true, force: true });
 }
 
