@@ -58,7 +58,10 @@ async function run(selectors: string[], shard: string | null, output: RunOutput)
     // out the clock-bound file (it starts first) while the other runs the rest (each worker is a V8
     // isolate of ~75 MB). A distant target makes the run wait on the network, and a worker runs one file
     // at a time: four keep more files in flight (measured behind a +50 ms proxy: 1.9x → 1.5x the local time).
-    const workers = Math.max(1, Math.min(answerMs < DISTANT_TARGET_MS ? 2 : 4, config.concurrency, files.length || 4));
+    // The embedded reference is on this machine by construction: its first answers, slowed by a cold JIT
+    // or a busy machine, must not make a run take four workers (~100 MB more, measured).
+    const local = embedded !== null || answerMs < DISTANT_TARGET_MS;
+    const workers = Math.max(1, Math.min(local ? 2 : 4, config.concurrency, files.length || 4));
     const context = buildRunContext(config, target, { seed, workers, selected: only.length ? only : null, shard: parseShard(shard) });
     const reporter = new VerdictReporter({ reportsDir: config.reportsDir, print: output.reporter === 'console', full: output.verbose });
     const vitest = await startVitest('test', files, {
