@@ -10,7 +10,7 @@ import { runSuiteInProcess } from '../support/run-suite-in-process.js';
 const run = promisify(execFile);
 
 test('the curl of an E004 failure (fault expiry-ignored) reproduces the success it should not give', async () => {
-  const reference = await startReference({ faults: ['expiry-ignored'], scryptCost: 16 });
+  const reference = await startReference({ faults: ['expiry-ignored'] });
   try {
     const report = await runSuiteInProcess(reference, { seed: 10, strict: false, testNamePattern: /^SNP-E004-EXPIRED / });
     const failure = report.requirements.find((r) => r.id === 'SNP-E004-EXPIRED')?.failures[0];

@@ -21,8 +21,6 @@ const SEED = 20261127;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Suite runs at once (one test worker each): runs also wait on sleeps and sockets, so more runs than cores. */
 const PARALLEL_RUNS = 4;
-/** scrypt's work factor is invisible to the suite; 16 instead of the default 1024 saves a sixth of each run. */
-const SCRYPT_COST = 16;
 const REPORTS = new URL('../../reports/', import.meta.url);
 const KILL_TABLE = new URL('kill-table.md', REPORTS);
 
@@ -31,7 +29,7 @@ const rows = new Map<string, KillRow>();
 
 /** `files`: the spec files to run; all of them for the control. */
 async function runAgainst(faults: readonly FaultName[], strict: boolean, files?: string[]): Promise<ConformanceReport> {
-  const reference = await startReference({ faults, scryptCost: SCRYPT_COST });
+  const reference = await startReference({ faults });
   try {
     return await runSuiteInProcess(reference, { seed: SEED, strict, ...(files ? { files } : {}) });
   } finally {

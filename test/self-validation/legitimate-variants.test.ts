@@ -18,8 +18,6 @@ const SEED = 20261129;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Suite runs at once (one test worker each): while one run waits out the expiry lifetime, the others compute. */
 const PARALLEL_RUNS = 3;
-/** scrypt's work factor is invisible to the suite; 16 keeps each run short. */
-const SCRYPT_COST = 16;
 
 interface Variant {
   label: string;
@@ -68,7 +66,7 @@ const MISMATCHES: { label: string; variations: Partial<ReferenceVariations>; pro
 /** `files`: the spec files to run; all of them (a variant must pass the whole suite) when not given. */
 async function runAgainst(variations: Partial<ReferenceVariations>, profile: string | undefined, strict: boolean, files?: string[]): Promise<ConformanceReport> {
   return limited(async () => {
-    const reference = await startReference({ variations, scryptCost: SCRYPT_COST });
+    const reference = await startReference({ variations });
     try {
       return await runSuiteInProcess(reference, { seed: SEED, strict, profile: profile === undefined ? undefined : profilePath(profile), ...(files ? { files } : {}) });
     } finally {

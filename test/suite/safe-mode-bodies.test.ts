@@ -37,7 +37,7 @@ function unsafeToken(request: ObservedRequest): string | null {
 }
 
 test('a safe run sends only random 32-character string tokens, in every body and query', { timeout: 180_000 }, async () => {
-  const reference = await startReference({ scryptCost: 16 });
+  const reference = await startReference();
   const seen: ObservedRequest[] = [];
   const proxy = await startLoopbackProxy(reference.baseUrl, { observe: (request) => seen.push(request) });
   try {

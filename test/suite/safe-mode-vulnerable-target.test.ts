@@ -46,7 +46,7 @@ const VULNERABLE: { fault: FaultName; probe: unknown }[] = [
 
 describe('a safe run against a target with a token-lookup bug changes nothing', () => {
   test.for(VULNERABLE)('fault $fault: the canary request survives the safe run, and the bug is live', { timeout: 180_000 }, async ({ fault, probe }) => {
-    const reference = await startReference({ faults: [fault], scryptCost: 16 });
+    const reference = await startReference({ faults: [fault] });
     try {
       const canaryPassword = 'Canary-Pass-2026-a';
       const first = await canary(reference, canaryPassword);

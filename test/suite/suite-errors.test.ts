@@ -10,7 +10,7 @@ import { runSuiteInProcess } from '../support/run-suite-in-process.js';
 const THROWING_HELPER = fileURLToPath(new URL('../fixtures/helper-throws.setup.ts', import.meta.url));
 
 test('a deliberately thrown error inside a helper: NOT JUDGED, exit 2, the suite named, nothing failed', async () => {
-  const reference = await startReference({ scryptCost: 16 });
+  const reference = await startReference();
   try {
     const report = await runSuiteInProcess(reference, {
       seed: 13,

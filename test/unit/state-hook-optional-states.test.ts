@@ -17,7 +17,7 @@ let v1Hook: Server;
 let v1HookUrl: string;
 
 beforeAll(async () => {
-  reference = await startReference({ scryptCost: 16 });
+  reference = await startReference();
   // A version 1 hook: every state it does not know answers 400, as the contract asks.
   v1Hook = createServer((_req, res) => res.writeHead(400, { 'Content-Type': 'application/json' }).end('{"error":"unknown state"}'));
   await new Promise<void>((resolve) => v1Hook.listen(0, '127.0.0.1', resolve));
