@@ -73,7 +73,8 @@ export async function recordExchange(exchange: Exchange): Promise<void> {
   await allure.step(title, async (step) => {
     // Hidden: it only lets the reporter find this step when the check of this exchange fails.
     if (number !== null) await step.parameter(EXCHANGE_PARAMETER, String(number), 'hidden');
-    // Two attachments, not more: every file in allure-results costs time at the end of the run.
+    // One attachment, not two: every file in allure-results costs an open() in the main process at the
+    // end of the run (~0.4 ms each on this machine's disk, ~835 exchanges per full run).
     const requestView = {
       method: request.method,
       url: request.url,
@@ -81,7 +82,6 @@ export async function recordExchange(exchange: Exchange): Promise<void> {
       body: request.body && bodyView(request.body),
       curl: toCurl(maskedRequest(request)),
     };
-    await allure.attachment('request', asJson(requestView), allure.ContentType.JSON);
     const responseView = {
       status: exchange.status,
       headers: exchange.headers,
@@ -89,7 +89,7 @@ export async function recordExchange(exchange: Exchange): Promise<void> {
       durationMs: Math.round(exchange.durationMs),
       retries: exchange.retries,
     };
-    await allure.attachment('response', asJson(responseView), allure.ContentType.JSON);
+    await allure.attachment('request and response', asJson({ request: requestView, response: responseView }), allure.ContentType.JSON);
   });
 }
 
