@@ -58,7 +58,8 @@ async function checkAndChangeLocked(
   if (request === undefined || customer === undefined) return 'E003';
   // Pending before the lock and used after it: this submission lost a race for the token.
   if (request.state !== 'pending') return wasPending && request.state === 'consumed' ? variations.raceLoserCode : 'E003';
-  if (seams.isExpired(request, deps.now())) return 'E004';
+  // Variation: a request honoured for a while past its lifetime (expiry kept in coarse steps).
+  if (seams.isExpired(request, deps.now() - variations.expiryLagMs)) return 'E004';
 
   // A variation's policy, checked after the token (a dead token answers E003/E004 whatever the password),
   // before the history. Emptiness itself is body validation's (request-body.ts), so the default minimum of

@@ -33,6 +33,8 @@ export interface ReferenceVariations {
   readonly tokenConsumedBy: readonly ('E001' | 'E002')[];
   /** The platform code for the docs' sample key. */
   readonly sampleKeyCode: 'PUBLIC_API_KEY_SAMPLE_VALUE' | 'PUBLIC_API_KEY_DOES_NOT_EXIST';
+  /** How long past its lifetime a request is still honoured (ms), as with expiry kept in coarse steps. */
+  readonly expiryLagMs: number;
 }
 
 export const BIZKITHUB_BEHAVIOUR: ReferenceVariations = {
@@ -50,6 +52,7 @@ export const BIZKITHUB_BEHAVIOUR: ReferenceVariations = {
   businessErrorEnvelope: 'customer',
   tokenConsumedBy: [],
   sampleKeyCode: 'PUBLIC_API_KEY_SAMPLE_VALUE',
+  expiryLagMs: 0,
 };
 
 /** The bizkithub behaviour with the given points changed; refuses values that could never work. */
@@ -60,6 +63,9 @@ export function resolveVariations(changes: Partial<ReferenceVariations> = {}): R
   }
   if (variations.historyDepth !== null && (!Number.isInteger(variations.historyDepth) || variations.historyDepth < 1)) {
     throw new Error('ReferenceOptions.variations.historyDepth must be null or a positive integer');
+  }
+  if (!Number.isInteger(variations.expiryLagMs) || variations.expiryLagMs < 0) {
+    throw new Error('ReferenceOptions.variations.expiryLagMs must be a non-negative integer');
   }
   return variations;
 }

@@ -39,6 +39,8 @@ export interface Profile {
   historyBeforeChange: boolean;
   /** A rejected request leaves the recorded customerRealIp as it was (true), or the target records every attempt's. */
   recordedIpKeptOnRejection: boolean;
+  /** How long past its lifetime a reset request may still be honoured, in ms (1500: expiry kept in whole seconds). */
+  expiryToleranceMs: number;
 }
 
 const DEFAULT_PROFILE = 'bizkithub';

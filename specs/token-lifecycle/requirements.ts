@@ -36,8 +36,8 @@ export const TOKEN_LIFECYCLE_REQUIREMENTS = [
   },
   {
     id: 'SNP-E004-EXPIRES-IN-PLACE', area: 'Token lifecycle', title: 'A request that expires while unused answers E004',
-    statement: 'A token that was pending MUST answer E004 once its lifetime has passed, and MUST keep answering E004.',
-    level: 'MUST', basis: 'documented', source: SOURCES.endpointPage, safe: false,
+    statement: 'A token that was pending MUST answer E004 once its lifetime has passed (and the profile\'s expiry tolerance with it), and MUST keep answering E004.',
+    level: 'MUST', basis: 'documented', source: SOURCES.endpointPage, safe: false, profileKey: 'expiryToleranceMs',
   },
   {
     id: 'SNP-REJECTED-CONSUMES-NOTHING', area: 'Token lifecycle', title: 'A rejected request consumes nothing',

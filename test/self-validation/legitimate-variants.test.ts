@@ -52,6 +52,7 @@ const VARIANTS: Variant[] = [
   { label: 'closed bodies (extraBodyProperties "forbidden")', variations: {}, profile: 'closed-bodies' },
   { label: 'business errors in the platform envelope', variations: { businessErrorEnvelope: 'platform' }, profile: 'platform-envelope' },
   { label: 'E001 and E002 consume the token', variations: { tokenConsumedBy: ['E001', 'E002'] }, profile: 'business-errors-consume-token' },
+  { label: 'requests honoured up to 6 s past their lifetime', variations: { expiryLagMs: 6_000 }, profile: 'expiry-tolerance-6s' },
 ];
 
 const profilePath = (name: string) => fileURLToPath(new URL(`../fixtures/profiles/${name}.json`, import.meta.url));
@@ -61,6 +62,8 @@ const limited = concurrencyLimit(PARALLEL_RUNS);
 const MISMATCHES: { label: string; variations: Partial<ReferenceVariations>; profile?: string; fails: string }[] = [
   { label: 'a 12-character policy judged with the bizkithub profile', variations: { passwordMinLength: 12 }, fails: 'SNP-PASSWORD-POLICY' },
   { label: 'no policy judged with a 12-character profile', variations: {}, profile: 'password-policy-12', fails: 'SNP-PASSWORD-POLICY' },
+  // The bizkithub wait (1 s + 1.5 s + 0.5 s) ends 4 s before the lagging target expires the request.
+  { label: 'requests honoured 6 s past their lifetime judged with the bizkithub profile', variations: { expiryLagMs: 6_000 }, fails: 'SNP-E004-EXPIRES-IN-PLACE' },
 ];
 
 /** `files`: the spec files to run; all of them (a variant must pass the whole suite) when not given. */
