@@ -73,7 +73,8 @@ test('a target that stops answering mid-run: exit 2, cases not verified, no requ
     expect(run.code).toBe(2);
     expect(run.report?.summary.failedMust).toBe(0);
     expect(run.report?.summary.notVerified).toBeGreaterThan(0);
-    expect(run.stdout).toMatch(/conformance: exit 2: NOT JUDGED.*: \d+ case\(s\) could not be judged: the target gave no answer/);
+    // The proxy carries the state hook too: whichever call was dropped first names the reason.
+    expect(run.stdout, run.stdout.slice(-1500)).toMatch(/conformance: exit 2: NOT JUDGED.*: \d+ case\(s\) could not be judged: (the target gave no answer|the state hook could not set up a state)/);
     expect(run.durationMs).toBeLessThan(30_000);
   } finally {
     await proxy.close();
