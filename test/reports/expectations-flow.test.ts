@@ -3,23 +3,23 @@
 // which the same target exits 0; once the target is fixed, the run reports the unexpected pass and exits 1.
 // The failing target is the embedded reference judged with a profile that expects E003 as 404 (it
 // answers 200); --only keeps each run to that one requirement.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { loadExpectations } from '../../helpers/run/expectations.js';
 import type { ConformanceReport } from '../../helpers/verdict/verdict.js';
-import { runScript, type ScriptRun } from './run-script.js';
+import { runConformance, type ConformanceRun } from '../support/run-conformance.js';
+import { runScript } from './run-script.js';
 
 const ID = 'SNP-BUSINESS-ERROR-STATUS';
 let work: string;
 let profile: string;
 
-async function conformance(name: string, env: Record<string, string>): Promise<ScriptRun & { report: ConformanceReport; reportsDir: string }> {
-  const reportsDir = join(work, name);
-  const run = await runScript('bin/conformance.ts', ['--only', ID], { CONFORMANCE_REPORTS_DIR: reportsDir, CONFORMANCE_SEED: '4', ...env });
-  const report = JSON.parse(readFileSync(join(reportsDir, 'conformance.json'), 'utf8')) as ConformanceReport;
-  return { ...run, report, reportsDir };
+async function conformance(name: string, env: Record<string, string>): Promise<ConformanceRun & { report: ConformanceReport }> {
+  const run = await runConformance({ CONFORMANCE_REPORTS_DIR: join(work, name), CONFORMANCE_SEED: '4', ...env }, 120_000, ['--only', ID]);
+  if (run.report === null) throw new Error(`the run wrote no conformance.json: ${run.stdout.slice(-2000)}${run.stderr}`);
+  return { ...run, report: run.report };
 }
 
 function statusOf(report: ConformanceReport): string | undefined {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { findChromium, renderDom, visibleText } from '../../scripts/support/headless-chromium.js';
+import { runConformance } from '../support/run-conformance.js';
 import { runScript } from './run-script.js';
 
 const NO_CHROMIUM = 'skipped: chromium is not installed, so the Allure report cannot be rendered (Debian: apt-get install -y chromium; .ci/run does it)';
@@ -17,7 +18,7 @@ if (chromium === null) console.warn(NO_CHROMIUM);
 test.skipIf(chromium === null)('the report of a run renders its results in headless Chromium, with one history line per build', async () => {
   const work = mkdtempSync(join(tmpdir(), 'report-renders-'));
   const env = { CONFORMANCE_REPORTS_DIR: join(work, 'reports'), CONFORMANCE_ALLURE_HISTORY: join(work, 'cache', 'history.jsonl') };
-  const run = await runScript('bin/conformance.ts', ['--only', 'SNP-BUSINESS-ERROR-STATUS,SNP-E003-UNKNOWN-TOKEN'], env);
+  const run = await runConformance(env, 120_000, ['--only', 'SNP-BUSINESS-ERROR-STATUS,SNP-E003-UNKNOWN-TOKEN']);
   expect(run.code, run.stdout.slice(-2000) + run.stderr).toBe(0);
 
   for (const build of [1, 2]) {
@@ -45,7 +46,7 @@ test.skipIf(chromium === null)('a failed case renders its failing exchange red, 
   // The reference answers E003 with 200: this profile makes the E003 status case fail on its exchange.
   writeFileSync(profile, JSON.stringify({ name: 'e003-404', businessErrorStatus: { E001: 200, E002: 200, E003: 404, E004: 200 } }));
   const env = { CONFORMANCE_REPORTS_DIR: join(work, 'reports'), CONFORMANCE_PROFILE: profile };
-  const run = await runScript('bin/conformance.ts', ['--only', 'SNP-BUSINESS-ERROR-STATUS'], env);
+  const run = await runConformance(env, 120_000, ['--only', 'SNP-BUSINESS-ERROR-STATUS']);
   expect(run.code, run.stdout.slice(-2000) + run.stderr).toBe(1);
   const report = await runScript('scripts/report.ts', [], env);
   expect(report.code, report.stderr).toBe(0);

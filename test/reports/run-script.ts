@@ -1,4 +1,4 @@
-// Runs one of the project's TypeScript entry points (scripts/*.ts, bin/conformance.ts) as a child process,
+// Runs one of the project's TypeScript scripts (scripts/*.ts) as a child process,
 // the way `npm run` does, with only the given CONFORMANCE_* settings.
 import { runNode, type NodeRun } from '../support/run-node.js';
 
