@@ -9,7 +9,7 @@ import { startingFirst } from './helpers/runner/spec-order.js';
  * (wall / CPU): slow-target 52 s / 3 s, faults 53 s / 84 s, variants 55 s / 59 s, rate limits 22 s / 5 s,
  * report rendering 28 s / 14 s. The rest follow in vitest's order (slowest of the last run first).
  */
-const LONGEST_FIRST = [
+export const LONGEST_FIRST = [
   'test/suite/slow-target.test.ts',
   'test/self-validation/faults.test.ts',
   'test/self-validation/legitimate-variants.test.ts',
