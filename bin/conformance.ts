@@ -12,7 +12,7 @@ import { applyCli, HELP, type RunOutput } from '../helpers/runner/cli.js';
 import { ConfigError, readConfig } from '../helpers/run/config.js';
 import { EXIT, exitCodeFor } from '../helpers/verdict/exit-code.js';
 import { checkStateHook, checkTarget, PreflightError } from '../helpers/runner/preflight.js';
-import { randomSeed } from '../helpers/run/random.js';
+import { randomSeed } from '../helpers/run/run-seed.js';
 import { reportsDir } from '../helpers/run/reports-dir.js';
 import { mergeShardReports } from '../helpers/reporting/merge-shards.js';
 import { conformanceReporters } from '../helpers/reporting/reporters.js';

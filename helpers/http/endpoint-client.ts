@@ -10,8 +10,7 @@ import { politely, type Answer } from './polite-transport.js';
 import { registerSecret } from '../run/redaction.js';
 import { reproduction } from './reproduction.js';
 import { runContext } from '../run/run-context.js';
-
-export const ENDPOINT_PATH = '/api/v1/customer/set-new-password';
+import { ENDPOINT_PATH } from './endpoint-path.js';
 /** Bodies above this go through the transport that survives a server closing mid-upload. */
 const LARGE_BODY_BYTES = 256 * 1024;
 

@@ -2,14 +2,7 @@
 // metadata and steps only then: runs with other reporters (the in-process suite runs of the project's
 // tests) would otherwise carry every attachment to the main process for nothing.
 import { inject } from 'vitest';
-
-export const ALLURE_ENABLED = 'conformanceAllure';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    [ALLURE_ENABLED]: boolean;
-  }
-}
+import { ALLURE_ENABLED } from './allure-enabled-key.js';
 
 export function allureEnabled(): boolean {
   return inject(ALLURE_ENABLED) === true;

@@ -12,7 +12,7 @@ import type { CaseMeta } from '../checks/case-outcome.js';
 import { registerSecret, redact } from '../run/redaction.js';
 import { reportsDir } from '../run/reports-dir.js';
 import { ALLURE_CATEGORIES, OUTCOME_PREFIX, OUTCOME_STATUS } from './allure-categories.js';
-import { ALLURE_ENABLED } from './allure-enabled.js';
+import { ALLURE_ENABLED } from './allure-enabled-key.js';
 import { environmentInfo } from './allure-environment.js';
 import { describeFailure } from './allure-failure.js';
 import { PlainWriter } from './allure-plain-writer.js';

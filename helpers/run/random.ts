@@ -49,7 +49,3 @@ export function randomLongText(faker: Faker, length: number): string {
   const block = faker.string.alphanumeric(64);
   return block.repeat(Math.ceil(length / block.length)).slice(0, length);
 }
-
-export function randomSeed(): number {
-  return Math.floor(Math.random() * 2 ** 31);
-}

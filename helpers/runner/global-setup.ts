@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { startReference, type RunningReference } from '../../reference/start.js';
 import { buildRunContext, resolvedTarget } from './build-run-context.js';
 import { readConfig } from '../run/config.js';
-import { randomSeed } from '../run/random.js';
+import { randomSeed } from '../run/run-seed.js';
 
 let embedded: RunningReference | null = null;
 

@@ -3,7 +3,7 @@
 // safe: a random never-issued token, and a customer the suite creates and removes itself.
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ENDPOINT_PATH } from '../http/endpoint-client.js';
+import { ENDPOINT_PATH } from '../http/endpoint-path.js';
 import { MAX_RETRY_WAIT_MS, retryAfterMs } from '../http/retry-after.js';
 
 export class PreflightError extends Error {
