@@ -32,15 +32,49 @@ export interface LoopbackProxy {
   url: string;
   /** Requests received, intercepted ones included. */
   requests: () => number;
+  /** Requests in flight through the proxy: the most at once, and the average over the time any was. */
+  inFlight: () => { max: number; average: number };
   close: () => Promise<void>;
+}
+
+/** Counts requests in flight over time (time-weighted, over the periods when at least one was). */
+function inFlightGauge() {
+  let now = 0;
+  let max = 0;
+  let area = 0;
+  let busyMs = 0;
+  let since = performance.now();
+  const settle = () => {
+    const at = performance.now();
+    if (now > 0) {
+      area += now * (at - since);
+      busyMs += at - since;
+    }
+    since = at;
+  };
+  return {
+    start(): void {
+      settle();
+      now += 1;
+      max = Math.max(max, now);
+    },
+    end(): void {
+      settle();
+      now -= 1;
+    },
+    read: () => ({ max, average: busyMs === 0 ? 0 : area / busyMs }),
+  };
 }
 
 export async function startLoopbackProxy(targetBaseUrl: string, options: ProxyOptions = {}): Promise<LoopbackProxy> {
   const target = new URL(targetBaseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   let count = 0;
+  const gauge = inFlightGauge();
   const server = http.createServer((req, res) => {
     count += 1;
+    gauge.start();
+    res.on('close', () => gauge.end());
     const own = options.intercept?.(count) ?? null;
     if (own === 'drop') {
       req.socket.destroy();
@@ -75,6 +109,7 @@ export async function startLoopbackProxy(targetBaseUrl: string, options: ProxyOp
   return {
     url: `http://127.0.0.1:${port}`,
     requests: () => count,
+    inFlight: () => gauge.read(),
     close: () =>
       new Promise((resolve) => {
         agent.destroy();
