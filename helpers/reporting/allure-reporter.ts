@@ -16,7 +16,6 @@ import { ALLURE_ENABLED } from './allure-enabled-key.js';
 import { environmentInfo } from './allure-environment.js';
 import { describeFailure } from './allure-failure.js';
 import { PlainWriter } from './allure-plain-writer.js';
-import { profileAttachment } from './allure-profile-attachment.js';
 import { verdictLine } from '../verdict/verdict.js';
 import type { VerdictReporter } from './verdict-reporter.js';
 
@@ -68,9 +67,7 @@ class ConformanceAllureReporter extends AllureVitestReporter {
   ) {
     // reportMatchers off: allure-vitest would record every expect() as a step holding its raw values.
     const current = (): CaseInWriting => this.writing;
-    const profile = () => this.vitestInstance?.getRootProject().getProvidedContext().conformance?.profile;
-    const listeners = [statusByOutcome(current), profileAttachment(() => new PlainWriter(outputDir), profile)];
-    super({ resultsDir: outputDir, categories: ALLURE_CATEGORIES, listeners, reportMatchers: false });
+    super({ resultsDir: outputDir, categories: ALLURE_CATEGORIES, listeners: [statusByOutcome(current)], reportMatchers: false });
   }
 
   override handleTask(task: RunnerTask): void {

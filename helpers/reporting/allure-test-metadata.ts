@@ -1,8 +1,10 @@
 // Per-test Allure metadata from the requirement catalogue: epic/feature/story, labels, severity, the
-// source link (absolute) and the run seed (a generated value: kept out of the history id). Runs in the
-// test worker. (The profile the run used is attached by the reporter: allure-profile-attachment.ts.)
+// source link (absolute), the profile the run used where it decides the expectation, and the run seed (a
+// generated value: kept out of the history id). Runs in the test worker.
 import * as allure from 'allure-js-commons';
 import { requirementById } from '../../fixtures/requirements.js';
+import { SOURCES } from '../../fixtures/sources.js';
+import { redact } from '../run/redaction.js';
 import type { RunContext } from '../run/run-context.js';
 
 const ALLURE_EPIC = 'set-new-password';
@@ -33,4 +35,10 @@ export async function describeTest(requirementId: string | undefined, context: R
   );
   await allure.severity(requirement.level === 'MUST' ? allure.Severity.CRITICAL : allure.Severity.NORMAL);
   await allure.link(absoluteUrl(requirement.source.url), requirement.source.title);
+  // Where the profile decides what is expected, the profile this run used travels with the case: a link to
+  // a file would be dead wherever the report is served or copied to. One file per case: Allure 3 links an
+  // attachment file to one result only (the others' links come out "missed").
+  if (requirement.profileKey !== undefined || requirement.source === SOURCES.profile) {
+    await allure.attachment(`profile ${context.profile.name}`, redact(JSON.stringify(context.profile, null, 2)), allure.ContentType.JSON);
+  }
 }

@@ -76,4 +76,18 @@ test.skipIf(chromium === null)('a failed case renders its failing exchange red, 
   for (const url of urls) expect(url).toMatch(/^(https|file):\/\//);
   for (const url of urls.filter((u) => u.startsWith('file:'))) expect(existsSync(fileURLToPath(url)), url).toBe(true);
   expect(text).toContain('profile e003-404');
+  // (d) Every attachment of every case is in the report: Allure 3 links an attachment file to one result
+  // only, and marks any other result's link to it "missed" (an empty attachment in the page).
+  const links = results.flatMap((r) => attachmentLinks((r as { steps?: RenderedStep[] }).steps ?? []));
+  expect(links.filter((l) => l.name?.startsWith('profile ')).length).toBeGreaterThan(1);
+  expect(links.filter((l) => l.missed === true).map((l) => l.name)).toEqual([]);
 }, 120_000);
+
+interface RenderedStep {
+  link?: { name?: string; missed?: boolean };
+  steps?: RenderedStep[];
+}
+
+function attachmentLinks(steps: RenderedStep[]): NonNullable<RenderedStep['link']>[] {
+  return steps.flatMap((step) => [...(step.link ? [step.link] : []), ...attachmentLinks(step.steps ?? [])]);
+}
