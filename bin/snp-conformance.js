@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL, URL } from 'node:url';
 // Heap sizing for the test workers, whose isolates are created after this line (and for this one's later
 // growth). A run allocates much short-lived garbage (requests, responses, checks) and keeps ~25 MB live per
 // worker; V8's defaults let each worker's heap grow to ~60-110 MB first. A 4 MB young generation and a
-// 20% growing step took a full run's peak RSS from ~340 MB to ~270 MB at the same CPU (npm run bench).
+// 20% growing step took a full run's peak RSS from ~340 MB to ~260 MB at the same CPU (npm run bench).
 // Heap sizing flags only; nothing here changes what the suite does.
 v8.setFlagsFromString('--max-semi-space-size=4');
 v8.setFlagsFromString('--heap-growing-percent=20');

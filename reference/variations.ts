@@ -64,8 +64,9 @@ export function resolveVariations(changes: Partial<ReferenceVariations> = {}): R
   if (variations.historyDepth !== null && (!Number.isInteger(variations.historyDepth) || variations.historyDepth < 1)) {
     throw new Error('ReferenceOptions.variations.historyDepth must be null or a positive integer');
   }
-  if (!Number.isInteger(variations.expiryLagMs) || variations.expiryLagMs < 0) {
-    throw new Error('ReferenceOptions.variations.expiryLagMs must be a non-negative integer');
+  // Below the minute by which the state hook's "expired reset request" is past its end (provider-states.ts).
+  if (!Number.isInteger(variations.expiryLagMs) || variations.expiryLagMs < 0 || variations.expiryLagMs >= 60_000) {
+    throw new Error('ReferenceOptions.variations.expiryLagMs must be an integer from 0 to 59999');
   }
   return variations;
 }
