@@ -42,6 +42,8 @@ export interface TestOptions {
   /** Overrides the requirement's default: a safe requirement's case that still needs the state hook. */
   needsState?: boolean;
   timeout?: number;
+  /** How long the case sleeps on purpose (a lifetime running out): added to its deadline, which is for the target's time. */
+  waitsMs?: number;
 }
 
 const SAFE_MODE_REASON = 'safe mode: needs the state hook or could change data (run in full mode to verify)';
@@ -67,7 +69,7 @@ function finish(meta: CaseMeta, scope: CaseScope): void {
 }
 
 /** Runs one case and records its outcome in task.meta; expected failures and not-run cases end skipped. */
-async function runCase(id: RequirementId, context: SuiteContext, body: () => Promise<void> | void): Promise<void> {
+async function runCase(id: RequirementId, context: SuiteContext, body: () => Promise<void> | void, waitsMs = 0): Promise<void> {
   // Until the case ends here, it has not passed: a case that vitest ends some other way stays a suite error.
   const meta: CaseMeta = { outcome: 'suite-error', reason: 'the case did not finish', failure: null, setups: [], serverErrors: [], retries: 0, scope: null, failedExchange: null };
   context.task.meta.conformance = meta;
@@ -76,7 +78,7 @@ async function runCase(id: RequirementId, context: SuiteContext, body: () => Pro
   let ended: unknown = null;
   try {
     await runInCaseScope(scope, async () => {
-      await withDeadline(Promise.resolve().then(body), caseTimeoutMs);
+      await withDeadline(Promise.resolve().then(body), caseTimeoutMs + waitsMs);
       await context.state.teardownAll();
     });
   } catch (error) {
@@ -122,7 +124,7 @@ export function requirement(id: RequirementId) {
       // Destructured so vitest sets the fixtures up (it reads the pattern); the body gets the whole context.
       suiteTest.skipIf(!runnable)(`${id} ${title}`, testOptions, async ({ rand: _rand, state: _state, task }) => {
         const context = task.context as SuiteContext;
-        await runCase(id, context, () => body(context));
+        await runCase(id, context, () => body(context), options.waitsMs);
       });
     },
     /** One test per case of a table (vitest's `test.for`); `$label` in the title names the case. */
@@ -135,7 +137,7 @@ export function requirement(id: RequirementId) {
           await runCase(id, context, async () => {
             await notifyCase(testCase); // reporting shows the case's fields
             await body(testCase, context);
-          });
+          }, options.waitsMs);
         });
       };
     },
