@@ -1,0 +1,52 @@
+// The run's politeness caps hold end to end, across all its workers (the runner divides them among the
+// workers): never more than CONFORMANCE_CONCURRENCY requests in flight, never more than CONFORMANCE_RATE
+// request starts in a second (plus one per worker, for where each worker's spacing falls in the window;
+// an undivided per-worker rate reached 49).
+// Endpoint and state hook alike, both through a loopback proxy that adds latency, so requests overlap.
+import { expect, test } from 'vitest';
+import { startReference } from '../../reference/start.js';
+import { startLoopbackProxy } from '../../scripts/support/loopback-proxy.js';
+import { runConformance } from '../support/run-conformance.js';
+import { targetEnv } from '../support/target-env.js';
+
+/** At most 4 workers (a distant target: the proxy's latency makes the preflight's answer slow). */
+const MAX_WORKERS = 4;
+
+// SNP-TOKEN-SINGLE-USE-CONCURRENT sends one token several times at once: there the throttle, not vitest's
+// one-test-at-a-time per worker, is what holds the cap (an undivided per-worker cap reached 5).
+test('CONFORMANCE_CONCURRENCY=3: never more than 3 requests in flight', async () => {
+  const reference = await startReference();
+  const proxy = await startLoopbackProxy(reference.baseUrl, { delayMs: 40 });
+  try {
+    const run = await runConformance({ ...targetEnv(reference, proxy.url), CONFORMANCE_SEED: '11', CONFORMANCE_CONCURRENCY: '3' }, 120_000, ['--only', 'area:API key,SNP-TOKEN-SINGLE-USE-CONCURRENT']);
+    expect(run.code, run.stdout.slice(-3000)).toBe(0);
+    expect(proxy.requests()).toBeGreaterThan(50);
+    expect(proxy.inFlight().max).toBeLessThanOrEqual(3);
+    // The cap is used, not just respected: requests did overlap.
+    expect(proxy.inFlight().max).toBe(3);
+  } finally {
+    await proxy.close();
+    await reference.close();
+  }
+});
+
+test('CONFORMANCE_RATE=20: never more than 20 request starts in any second (+1 per worker)', async () => {
+  const reference = await startReference();
+  const starts: number[] = [];
+  const proxy = await startLoopbackProxy(reference.baseUrl, { delayMs: 20, observe: () => starts.push(performance.now()) });
+  try {
+    const run = await runConformance({ ...targetEnv(reference, proxy.url), CONFORMANCE_SEED: '12', CONFORMANCE_RATE: '20' }, 120_000, ['--only', 'area:API key']);
+    expect(run.code, run.stdout.slice(-3000)).toBe(0);
+    expect(starts.length).toBeGreaterThan(50);
+    let most = 0;
+    for (let first = 0, last = 0; last < starts.length; last += 1) {
+      while ((starts[last] as number) - (starts[first] as number) >= 1000) first += 1;
+      most = Math.max(most, last - first + 1);
+    }
+    expect(most).toBeLessThanOrEqual(20 + MAX_WORKERS);
+    expect(most).toBeGreaterThanOrEqual(10);
+  } finally {
+    await proxy.close();
+    await reference.close();
+  }
+});
