@@ -25,12 +25,14 @@ export interface CaseScope {
   tokenSetups: Map<string, SetupCall>;
   /** Exchanges with the endpoint so far (helpers/http/exchange-numbers.ts numbers them). */
   exchanges: number;
+  /** How long the case has waited on purpose so far (helpers/checks/deliberate-wait.ts); a reproduction waits as long. */
+  waitedMs: number;
 }
 
 const storage = new AsyncLocalStorage<CaseScope>();
 
 export function newCaseScope(requirementId: string): CaseScope {
-  return { requirementId, serverErrors: [], retries: 0, setups: [], tokenSetups: new Map(), exchanges: 0 };
+  return { requirementId, serverErrors: [], retries: 0, setups: [], tokenSetups: new Map(), exchanges: 0, waitedMs: 0 };
 }
 
 export function runInCaseScope<T>(scope: CaseScope, body: () => Promise<T>): Promise<T> {

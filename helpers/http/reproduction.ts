@@ -70,6 +70,9 @@ export function reproduction(request: RecordedRequest): string {
     const printable = Buffer.from(body, 'utf8').equals(request.body) && body.length <= 2000;
     parts.push('--data-binary', printable ? quote(pieces(body, names)) : `"<${request.body.length} bytes, not shown>"`);
   }
+  // The case's waits on purpose come after its setups, before this request (the expiry cases).
+  const waitedMs = currentCase()?.waitedMs ?? 0;
+  const wait = waitedMs > 0 ? [`sleep ${Math.ceil(waitedMs / 1000)}`] : [];
   // Anything secret that was not named above (a token derived from a real one) is still masked.
-  return redact([...assignments, parts.join(' ')].join(' && '));
+  return redact([...assignments, ...wait, parts.join(' ')].join(' && '));
 }

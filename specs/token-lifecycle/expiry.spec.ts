@@ -1,11 +1,11 @@
 // Endpoint page, E004 "Reset password request has been expired".
-import { setTimeout as sleep } from 'node:timers/promises';
 import { submit } from '../../helpers/http/endpoint-client.js';
 import { businessCode } from '../../helpers/checks/outcomes.js';
 import { randomPassword } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
 import { check } from '../../helpers/checks/check.js';
+import { sleep } from '../../helpers/checks/deliberate-wait.js';
 import { graceMs, LIFETIME_S } from './expiry-timing.js';
 
 const expired = requirement('SNP-E004-EXPIRED');
