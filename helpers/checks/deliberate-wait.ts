@@ -1,6 +1,7 @@
-// A case's wait on purpose (a reset request's lifetime running out). Recorded in the case's scope, so that
-// a failure's reproduction waits as long before its request (helpers/http/reproduction.ts): pasted without
-// the wait, the command would show a fixed target still honouring a request that has not expired yet.
+// A case's wait on purpose (a reset request's lifetime running out). Recorded in the case's scope: the
+// case's deadline grows by it (helpers/checks/requirement-test.ts), and a failure's reproduction waits as
+// long before its request (helpers/http/reproduction.ts): pasted without the wait, the command would show a
+// fixed target still honouring a request that has not expired yet.
 import { setTimeout as timersSleep } from 'node:timers/promises';
 import { currentCase } from '../http/case-scope.js';
 

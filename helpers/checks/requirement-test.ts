@@ -42,8 +42,6 @@ export interface TestOptions {
   /** Overrides the requirement's default: a safe requirement's case that still needs the state hook. */
   needsState?: boolean;
   timeout?: number;
-  /** How long the case sleeps on purpose (a lifetime running out): added to its deadline, which is for the target's time. */
-  waitsMs?: number;
 }
 
 const SAFE_MODE_REASON = 'safe mode: needs the state hook or could change data (run in full mode to verify)';
@@ -54,10 +52,21 @@ function isVitestSkip(error: unknown): error is Error & { note?: string } {
   return (error as { code?: string } | null)?.code === 'VITEST_PENDING';
 }
 
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+/**
+ * The case's deadline is for the target's time: what the case waited on purpose (scope.waitedMs, a
+ * lifetime running out) is added to it, so it is checked again when it first falls due.
+ */
+function withDeadline<T>(work: Promise<T>, ms: number, scope: CaseScope): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  const started = performance.now();
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CaseDeadlineError(`the case did not finish within ${ms / 1000} s (a slow target or long waits)`)), ms);
+    const due = () => {
+      const allowedMs = ms + scope.waitedMs;
+      const leftMs = allowedMs - (performance.now() - started);
+      if (leftMs > 0) timer = setTimeout(due, leftMs);
+      else reject(new CaseDeadlineError(`the case did not finish within ${allowedMs / 1000} s (a slow target or long waits)`));
+    };
+    timer = setTimeout(due, ms);
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
@@ -69,7 +78,7 @@ function finish(meta: CaseMeta, scope: CaseScope): void {
 }
 
 /** Runs one case and records its outcome in task.meta; expected failures and not-run cases end skipped. */
-async function runCase(id: RequirementId, context: SuiteContext, body: () => Promise<void> | void, waitsMs = 0): Promise<void> {
+async function runCase(id: RequirementId, context: SuiteContext, body: () => Promise<void> | void): Promise<void> {
   // Until the case ends here, it has not passed: a case that vitest ends some other way stays a suite error.
   const meta: CaseMeta = { outcome: 'suite-error', reason: 'the case did not finish', failure: null, setups: [], serverErrors: [], retries: 0, scope: null, failedExchange: null };
   context.task.meta.conformance = meta;
@@ -78,7 +87,7 @@ async function runCase(id: RequirementId, context: SuiteContext, body: () => Pro
   let ended: unknown = null;
   try {
     await runInCaseScope(scope, async () => {
-      await withDeadline(Promise.resolve().then(body), caseTimeoutMs + waitsMs);
+      await withDeadline(Promise.resolve().then(body), caseTimeoutMs, scope);
       await context.state.teardownAll();
     });
   } catch (error) {
@@ -124,7 +133,7 @@ export function requirement(id: RequirementId) {
       // Destructured so vitest sets the fixtures up (it reads the pattern); the body gets the whole context.
       suiteTest.skipIf(!runnable)(`${id} ${title}`, testOptions, async ({ rand: _rand, state: _state, task }) => {
         const context = task.context as SuiteContext;
-        await runCase(id, context, () => body(context), options.waitsMs);
+        await runCase(id, context, () => body(context));
       });
     },
     /** One test per case of a table (vitest's `test.for`); `$label` in the title names the case. */
@@ -137,7 +146,7 @@ export function requirement(id: RequirementId) {
           await runCase(id, context, async () => {
             await notifyCase(testCase); // reporting shows the case's fields
             await body(testCase, context);
-          }, options.waitsMs);
+          });
         });
       };
     },

@@ -25,7 +25,7 @@ export interface CaseScope {
   tokenSetups: Map<string, SetupCall>;
   /** Exchanges with the endpoint so far (helpers/http/exchange-numbers.ts numbers them). */
   exchanges: number;
-  /** How long the case has waited on purpose so far (helpers/checks/deliberate-wait.ts); a reproduction waits as long. */
+  /** How long the case has waited on purpose so far (helpers/checks/deliberate-wait.ts): its deadline and a reproduction wait as long. */
   waitedMs: number;
 }
 
