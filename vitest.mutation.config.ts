@@ -19,7 +19,7 @@ export default defineConfig({
     ...SUITE_OPTIONS,
     // No global setup: it would start the reference in the main process, out of the mutants' reach.
     globalSetup: [],
-    provide: { conformance: runContextFor(target, { seed: 20261127, strict: true, workers: 1 }) },
+    provide: { conformance: runContextFor(target, { seed: 20261127, strict: true }) },
     // First, so the other setup files already see the in-worker target.
     setupFiles: ['test/support/in-worker-reference.ts', ...SUITE_OPTIONS.setupFiles],
     // A fresh worker per spec file re-evaluates the reference's modules, so mutants in module-level code

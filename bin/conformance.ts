@@ -62,7 +62,7 @@ async function run(selectors: string[], shard: string | null, output: RunOutput)
     // or a busy machine, must not make a run take four workers (~100 MB more, measured).
     const local = embedded !== null || answerMs < DISTANT_TARGET_MS;
     const workers = Math.max(1, Math.min(local ? 2 : 4, config.concurrency, files.length || 4));
-    const context = buildRunContext(config, target, { seed, workers, selected: only.length ? only : null, shard: parseShard(shard) });
+    const context = buildRunContext(config, target, { seed, selected: only.length ? only : null, shard: parseShard(shard) });
     const reporter = new VerdictReporter({ reportsDir: config.reportsDir, print: output.reporter === 'console', full: output.verbose });
     const vitest = await startVitest('test', files, {
       ...SUITE_OPTIONS,
@@ -79,7 +79,11 @@ async function run(selectors: string[], shard: string | null, output: RunOutput)
       }),
       ...(output.failFast ? { bail: 1 } : {}),
       maxWorkers: workers,
-      maxConcurrency: Math.max(1, Math.floor(config.concurrency / workers)),
+      // Each worker may run as many cases at once as the run may have requests in flight: the throttle
+      // (helpers/http/throttle.ts) counts requests across workers, so one whose file has a long tail leaves
+      // its share to the others (behind a +50 ms proxy, interleaved runs: 18.5 requests in flight on
+      // average instead of 16 with the cap divided per worker; 6.9–7.8 s instead of 6.9–8.6 s).
+      maxConcurrency: config.concurrency,
       ...(only.length ? { testNamePattern: testNamePatternFor(only) } : {}),
       ...(shard ? { shard } : {}),
     });

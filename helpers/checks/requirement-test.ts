@@ -7,12 +7,12 @@ import { test as baseTest, type TestContext } from 'vitest';
 import { requirementById, type RequirementId } from '../../fixtures/requirements.js';
 import { classifyError, type CaseMeta } from './case-outcome.js';
 import { newCaseScope, runInCaseScope, type CaseScope } from '../http/case-scope.js';
+import { withDeadline } from './case-deadline.js';
 import { notifyCase } from './case-listeners.js';
 import { seededFaker } from '../run/random.js';
 import { redact } from '../run/redaction.js';
 import { runContext } from '../run/run-context.js';
 import { StateArranger } from '../state/state-arranger.js';
-import { CaseDeadlineError } from '../http/target-errors.js';
 
 interface SuiteFixtures {
   /** Seeded from the run seed and the test's name. */
@@ -50,25 +50,6 @@ const SAFE_MODE_REASON = 'safe mode: needs the state hook or could change data (
 function isVitestSkip(error: unknown): error is Error & { note?: string } {
   // vitest's PendingError is an Error subclass, but not exported.
   return (error as { code?: string } | null)?.code === 'VITEST_PENDING';
-}
-
-/**
- * The case's deadline is for the target's time: what the case waited on purpose (scope.waitedMs, a
- * lifetime running out) is added to it, so it is checked again when it first falls due.
- */
-function withDeadline<T>(work: Promise<T>, ms: number, scope: CaseScope): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const started = performance.now();
-  const deadline = new Promise<never>((_, reject) => {
-    const due = () => {
-      const allowedMs = ms + scope.waitedMs;
-      const leftMs = allowedMs - (performance.now() - started);
-      if (leftMs > 0) timer = setTimeout(due, leftMs);
-      else reject(new CaseDeadlineError(`the case did not finish within ${allowedMs / 1000} s (a slow target or long waits)`));
-    };
-    timer = setTimeout(due, ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 function finish(meta: CaseMeta, scope: CaseScope): void {

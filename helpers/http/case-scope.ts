@@ -27,12 +27,16 @@ export interface CaseScope {
   exchanges: number;
   /** How long the case has waited on purpose so far (helpers/checks/deliberate-wait.ts): its deadline and a reproduction wait as long. */
   waitedMs: number;
+  /** How long its requests waited for the run's caps (helpers/http/throttle.ts): the suite's queue, not the target's time, so its deadline allows it. */
+  queuedMs: number;
+  /** Its requests waiting in that queue right now. */
+  queued: number;
 }
 
 const storage = new AsyncLocalStorage<CaseScope>();
 
 export function newCaseScope(requirementId: string): CaseScope {
-  return { requirementId, serverErrors: [], retries: 0, setups: [], tokenSetups: new Map(), exchanges: 0, waitedMs: 0 };
+  return { requirementId, serverErrors: [], retries: 0, setups: [], tokenSetups: new Map(), exchanges: 0, waitedMs: 0, queuedMs: 0, queued: 0 };
 }
 
 export function runInCaseScope<T>(scope: CaseScope, body: () => Promise<T>): Promise<T> {

@@ -27,10 +27,22 @@ function isBusy(answer: Answer): boolean {
 
 function workerThrottle(): Throttle {
   if (throttle === null) {
-    const { perWorker } = runContext();
-    throttle = new Throttle(perWorker.rate, perWorker.concurrency);
+    throttle = new Throttle(runContext().caps);
   }
   return throttle;
+}
+
+/** `request`, noting in the running case how long it waited for the run's caps (its deadline allows that). */
+function queueTimed<T>(request: () => Promise<T>): () => Promise<T> {
+  const scope = currentCase();
+  if (!scope) return request;
+  const asked = performance.now();
+  scope.queued += 1;
+  return () => {
+    scope.queued -= 1;
+    scope.queuedMs += performance.now() - asked;
+    return request();
+  };
 }
 
 export interface Answer {
@@ -52,7 +64,7 @@ export async function politely<T extends Answer>(what: string, request: () => Pr
     }
     let answer: T;
     try {
-      answer = await workerThrottle().run(request);
+      answer = await workerThrottle().run(queueTimed(request));
       unansweredInARow[channel] = 0;
     } catch (error) {
       // Only a request that got no answer is the target's (or the network's) doing; anything else is the suite's.

@@ -1,16 +1,25 @@
-// Politeness towards the target: at most `concurrency` requests in flight and at most `rate` request
-// starts per second (per worker; the runner divides the run's caps among its workers).
+// Politeness towards the target: at most `concurrency` requests in flight and at most `rate` request starts
+// per second, across the whole run. The counts live in a SharedArrayBuffer that the runner creates with the
+// run context and every test worker (a thread) receives with it, so the caps hold for the run rather than
+// per worker, and a worker whose file is nearly done leaves its share to the others.
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { RunCaps } from '../run/run-caps.js';
+
+/** Microseconds since the epoch: comparable between threads, unlike each thread's performance.now(). */
+function nowUs(): bigint {
+  return BigInt(Math.round((performance.timeOrigin + performance.now()) * 1000));
+}
 
 export class Throttle {
-  private inFlight = 0;
-  private readonly waiting: (() => void)[] = [];
-  private nextStart = 0;
+  private readonly inFlight: Int32Array;
+  private readonly nextStartUs: BigInt64Array;
 
-  constructor(
-    private readonly rate: number | null,
-    private readonly concurrency: number,
-  ) {}
+  constructor(private readonly caps: RunCaps) {
+    // A pool that copied the context instead of sharing it would give each worker the whole caps.
+    if (!(caps.counters instanceof SharedArrayBuffer)) throw new Error('the run caps arrived without their shared counters: the suite must run in worker threads');
+    this.inFlight = new Int32Array(caps.counters, 0, 1);
+    this.nextStartUs = new BigInt64Array(caps.counters, 8, 1);
+  }
 
   async run<T>(task: () => Promise<T>): Promise<T> {
     await this.acquire();
@@ -23,25 +32,34 @@ export class Throttle {
   }
 
   private async acquire(): Promise<void> {
-    if (this.inFlight < this.concurrency) {
-      this.inFlight += 1;
-      return;
+    for (;;) {
+      const current = Atomics.load(this.inFlight, 0);
+      if (current < this.caps.concurrency) {
+        if (Atomics.compareExchange(this.inFlight, 0, current, current + 1) === current) return;
+        continue;
+      }
+      // Sleeps until a release changes the count; returns at once if it already has.
+      const wait = Atomics.waitAsync(this.inFlight, 0, current);
+      if (wait.async) await wait.value;
     }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   private release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.inFlight -= 1;
+    Atomics.sub(this.inFlight, 0, 1);
+    Atomics.notify(this.inFlight, 0, 1);
   }
 
-  /** Spaces request starts 1/rate seconds apart. */
+  /** Spaces request starts 1/rate seconds apart, run-wide. */
   private async pace(): Promise<void> {
-    if (this.rate === null) return;
-    const now = performance.now();
-    const start = Math.max(now, this.nextStart);
-    this.nextStart = start + 1000 / this.rate;
-    if (start > now) await sleep(start - now);
+    if (this.caps.rate === null) return;
+    const spacingUs = BigInt(Math.ceil(1_000_000 / this.caps.rate));
+    for (;;) {
+      const now = nowUs();
+      const next = Atomics.load(this.nextStartUs, 0);
+      const start = next > now ? next : now;
+      if (Atomics.compareExchange(this.nextStartUs, 0, next, start + spacingUs) !== next) continue;
+      if (start > now) await sleep(Number(start - now) / 1000);
+      return;
+    }
   }
 }

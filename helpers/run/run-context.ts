@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import type { Mode } from './config.js';
 import type { ExpectedFailure } from './expectations.js';
 import type { Profile } from './profile.js';
+import type { RunCaps } from './run-caps.js';
 
 export interface RunContext {
   baseUrl: string;
@@ -17,8 +18,8 @@ export interface RunContext {
   seed: number;
   profile: Profile;
   suiteVersion: string;
-  /** Caps for each test worker: the run's caps divided among its workers. */
-  perWorker: { rate: number | null; concurrency: number };
+  /** The run's request caps, counted across all its workers (helpers/http/throttle.ts). */
+  caps: RunCaps;
   timeoutMs: number;
   /** A case that takes longer is "not verified" (a slow target or long waits), never "failed". */
   caseTimeoutMs: number;

@@ -7,6 +7,7 @@ import { loadExpectations, type ExpectedFailure } from '../run/expectations.js';
 import { loadProfile } from '../run/profile.js';
 import type { RunContext } from '../run/run-context.js';
 import { SUITE_VERSION } from '../run/suite-version.js';
+import { createRunCaps } from '../run/run-caps.js';
 
 export interface ResolvedTarget {
   baseUrl: string;
@@ -24,8 +25,6 @@ export function resolvedTarget(config: SuiteConfig, embedded: Omit<ResolvedTarge
 
 export interface RunChoices {
   seed: number;
-  /** Test workers; the run's request caps are divided among them. */
-  workers: number;
   selected?: string[] | null;
   shard?: { index: number; count: number } | null;
 }
@@ -45,7 +44,6 @@ function expectedFailures(path: string | null): ExpectedFailure[] {
 
 export function buildRunContext(config: SuiteConfig, target: ResolvedTarget, choices: RunChoices): RunContext {
   const safe = config.mode === 'safe';
-  const { workers } = choices;
   return {
     baseUrl: target.baseUrl,
     apiKey: target.apiKey,
@@ -60,11 +58,7 @@ export function buildRunContext(config: SuiteConfig, target: ResolvedTarget, cho
     profile: loadProfile(config.profile),
     profileSource: config.profile,
     suiteVersion: SUITE_VERSION,
-    // The run's caps divided among its workers.
-    perWorker: {
-      rate: config.rate === null ? null : config.rate / workers,
-      concurrency: Math.max(1, Math.floor(config.concurrency / workers)),
-    },
+    caps: createRunCaps(config.rate, config.concurrency),
     timeoutMs: config.timeoutMs,
     caseTimeoutMs: Math.min(MAX_CASE_TIMEOUT_MS, Math.max(MIN_CASE_TIMEOUT_MS, 4 * config.timeoutMs)),
     expectedFailures: expectedFailures(config.expectationsPath),

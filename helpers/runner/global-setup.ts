@@ -9,16 +9,11 @@ import { randomSeed } from '../run/run-seed.js';
 
 let embedded: RunningReference | null = null;
 
-function workerCount(project: TestProject): number {
-  const configured = project.config.maxWorkers;
-  return typeof configured === 'number' && configured > 0 ? configured : 2;
-}
-
 export async function setup(project: TestProject): Promise<void> {
   const config = readConfig();
   if (config.baseUrl === null) embedded = await startReference();
   const target = resolvedTarget(config, embedded);
-  project.provide('conformance', buildRunContext(config, target, { seed: config.seed ?? randomSeed(), workers: workerCount(project) }));
+  project.provide('conformance', buildRunContext(config, target, { seed: config.seed ?? randomSeed() }));
 }
 
 export async function teardown(): Promise<void> {

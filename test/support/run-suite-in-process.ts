@@ -33,8 +33,7 @@ export interface InProcessRun {
 
 /** Runs every spec against `target` and returns the verdict report (what conformance.json holds). */
 export async function runSuiteInProcess(target: SuiteTarget, run: InProcessRun): Promise<ConformanceReport> {
-  const settings = { ...run, workers: WORKERS };
-  const { concurrency } = suiteConfigFor(target, settings);
+  const { concurrency } = suiteConfigFor(target, run);
   const reportsDir = mkdtempSync(join(tmpdir(), 'conformance-in-process-'));
   const reporter = new VerdictReporter({ reportsDir, print: false });
   try {
@@ -42,16 +41,16 @@ export async function runSuiteInProcess(target: SuiteTarget, run: InProcessRun):
       ...SUITE_OPTIONS,
       // Left out: the global setup reads process.env, which concurrent runs cannot each set.
       globalSetup: [],
-      provide: { conformance: runContextFor(target, settings) },
+      provide: { conformance: runContextFor(target, run) },
       root: ROOT,
       config: false,
       watch: false,
       reporters: [reporter],
       setupFiles: [...SUITE_OPTIONS.setupFiles, ...(run.extraSetupFiles ?? [])],
       ...(run.testNamePattern ? { testNamePattern: run.testNamePattern } : {}),
-      // As bin/conformance.ts sets them: the run's in-flight cap divided among the workers.
+      // As bin/conformance.ts sets them (the throttle keeps the run's caps across workers).
       maxWorkers: WORKERS,
-      maxConcurrency: Math.max(1, Math.floor(concurrency / WORKERS)),
+      maxConcurrency: concurrency,
     });
     await vitest.close();
   } finally {

@@ -17,8 +17,6 @@ export interface RunSettings {
   readonly seed: number;
   /** CONFORMANCE_STRICT=1: SHOULD requirements count toward the verdict. */
   readonly strict: boolean;
-  /** Test workers of the run; the run's request caps are divided among them. */
-  readonly workers: number;
   /** CONFORMANCE_PROFILE: `bizkithub` (the default) or a path to a profile file. */
   readonly profile?: string;
 }
@@ -38,5 +36,5 @@ export function suiteConfigFor(target: SuiteTarget, settings: RunSettings): Suit
 }
 
 export function runContextFor(target: SuiteTarget, settings: RunSettings): RunContext {
-  return buildRunContext(suiteConfigFor(target, settings), { ...target, embedded: false }, { seed: settings.seed, workers: settings.workers });
+  return buildRunContext(suiteConfigFor(target, settings), { ...target, embedded: false }, { seed: settings.seed });
 }

@@ -21,7 +21,7 @@ describe('the spec files of a selection', () => {
   test('the files found hold every test of the requirement: collected over the whole suite, none is elsewhere', async () => {
     // Collect only (no run): every test's file and requirement, from vitest's own task tree.
     const target = { baseUrl: 'http://127.0.0.1:1', apiKey: `DEV_${'a'.repeat(28)}`, stateUrl: 'http://127.0.0.1:1/state', stateToken: 'unused' };
-    const provide = { conformance: runContextFor(target, { seed: 1, strict: true, workers: 1 }) };
+    const provide = { conformance: runContextFor(target, { seed: 1, strict: true }) };
     const vitest = await createVitest('test', { ...SUITE_OPTIONS, root: ROOT, config: false, watch: false, reporters: [], provide });
     try {
       const collected = await vitest.collect();

@@ -5,9 +5,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { RunContext } from '../../helpers/run/run-context.js';
+import { createRunCaps } from '../../helpers/run/run-caps.js';
 import { startReference, type RunningReference } from '../../reference/start.js';
 
-const context = { stateUrl: '', stateToken: null as string | null, perWorker: { rate: null, concurrency: 4 }, timeoutMs: 5_000 } as Partial<RunContext>;
+const context = { stateUrl: '', stateToken: null as string | null, caps: createRunCaps(null, 4), timeoutMs: 5_000 } as Partial<RunContext>;
 vi.mock('../../helpers/run/run-context.js', () => ({ runContext: () => context }));
 const { StateHookError, StateNotOfferedError, stateHook } = await import('../../helpers/state/state-hook-client.js');
 const { redact } = await import('../../helpers/run/redaction.js');

@@ -1,0 +1,14 @@
+// The run's request caps (CONFORMANCE_CONCURRENCY, CONFORMANCE_RATE) and the memory its workers count them
+// in: created once with the run context, and shared, not copied, by every worker thread that receives it
+// (helpers/http/throttle.ts counts in it).
+
+export interface RunCaps {
+  rate: number | null;
+  concurrency: number;
+  /** Int32 at byte 0: requests in flight; BigInt64 at byte 8: the earliest next start, in µs since the epoch. */
+  counters: SharedArrayBuffer;
+}
+
+export function createRunCaps(rate: number | null, concurrency: number): RunCaps {
+  return { rate, concurrency, counters: new SharedArrayBuffer(16) };
+}
