@@ -5,9 +5,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunCaps } from '../run/run-caps.js';
 
-/** Microseconds since the epoch: comparable between threads, unlike each thread's performance.now(). */
+/** Microseconds on the process's monotonic clock, the same in every thread (each thread's performance.now() has its own origin). */
 function nowUs(): bigint {
-  return BigInt(Math.round((performance.timeOrigin + performance.now()) * 1000));
+  return process.hrtime.bigint() / 1000n;
 }
 
 export class Throttle {

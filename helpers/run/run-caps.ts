@@ -5,7 +5,7 @@
 export interface RunCaps {
   rate: number | null;
   concurrency: number;
-  /** Int32 at byte 0: requests in flight; BigInt64 at byte 8: the earliest next start, in µs since the epoch. */
+  /** Int32 at byte 0: requests in flight; BigInt64 at byte 8: the earliest next start, in µs of the process's monotonic clock. */
   counters: SharedArrayBuffer;
 }
 

@@ -7,7 +7,7 @@ import { loadExpectations, type ExpectedFailure } from '../run/expectations.js';
 import { loadProfile } from '../run/profile.js';
 import type { RunContext } from '../run/run-context.js';
 import { SUITE_VERSION } from '../run/suite-version.js';
-import { createRunCaps } from '../run/run-caps.js';
+import { createRunCaps, type RunCaps } from '../run/run-caps.js';
 
 export interface ResolvedTarget {
   baseUrl: string;
@@ -25,6 +25,8 @@ export function resolvedTarget(config: SuiteConfig, embedded: Omit<ResolvedTarge
 
 export interface RunChoices {
   seed: number;
+  /** The run's caps, when requests were already counted in them (the runner's preflight); default: new ones. */
+  caps?: RunCaps;
   selected?: string[] | null;
   shard?: { index: number; count: number } | null;
 }
@@ -58,7 +60,7 @@ export function buildRunContext(config: SuiteConfig, target: ResolvedTarget, cho
     profile: loadProfile(config.profile),
     profileSource: config.profile,
     suiteVersion: SUITE_VERSION,
-    caps: createRunCaps(config.rate, config.concurrency),
+    caps: choices.caps ?? createRunCaps(config.rate, config.concurrency),
     timeoutMs: config.timeoutMs,
     caseTimeoutMs: Math.min(MAX_CASE_TIMEOUT_MS, Math.max(MIN_CASE_TIMEOUT_MS, 4 * config.timeoutMs)),
     expectedFailures: expectedFailures(config.expectationsPath),

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ENDPOINT_PATH } from '../http/endpoint-path.js';
 import { MAX_RETRY_WAIT_MS, retryAfterMs } from '../http/retry-after.js';
+import type { Throttle } from '../http/throttle.js';
 
 export class PreflightError extends Error {
   override name = 'PreflightError';
@@ -17,19 +18,32 @@ export interface Probe {
   status: number;
   headers: Headers;
   json: unknown;
+  /** The exchange's own time (from leaving the caps' queue to the last byte), in ms. */
+  answerMs: number;
 }
 
-async function reach(url: string, init: RequestInit, what: string, timeoutMs: number): Promise<Probe> {
+/** One request and its whole answer, within the run's caps (the preflight's requests count like any other). */
+async function exchange(url: string, init: RequestInit, timeoutMs: number, throttle: Throttle): Promise<{ response: Response; text: string; answerMs: number }> {
+  return throttle.run(async () => {
+    const started = performance.now();
+    const response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    const text = await response.text();
+    return { response, text, answerMs: performance.now() - started };
+  });
+}
+
+async function reach(url: string, init: RequestInit, what: string, timeoutMs: number, throttle: Throttle): Promise<Probe> {
   const limit = timeoutMs;
   for (let attempt = 0; ; attempt += 1) {
     let response: Response;
+    let text: string;
+    let answerMs: number;
     try {
-      response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(limit) });
+      ({ response, text, answerMs } = await exchange(url, init, limit, throttle));
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
       throw new PreflightError(`${what} ${new URL(url).origin} is unreachable (${cause}) within ${limit / 1000} s`);
     }
-    const text = await response.text();
     if (response.status === 429) {
       const waitMs = retryAfterMs(response.headers.get('retry-after') ?? undefined);
       if (waitMs > MAX_RETRY_WAIT_MS || attempt >= PREFLIGHT_429_RETRIES) {
@@ -44,7 +58,7 @@ async function reach(url: string, init: RequestInit, what: string, timeoutMs: nu
     } catch {
       json = undefined;
     }
-    return { status: response.status, headers: response.headers, json };
+    return { status: response.status, headers: response.headers, json, answerMs };
   }
 }
 
@@ -83,27 +97,27 @@ export function setupProblem(probe: Probe, where: string): string | null {
 /** A password every common policy accepts (12+ characters, upper and lower case, digits, a symbol). */
 const preflightPassword = (): string => `Preflight-${randomBytes(8).toString('hex')}-Aa1`;
 
-function submitToEndpoint(baseUrl: string, apiKey: string, token: string, password: string, timeoutMs: number): Promise<Probe> {
+function submitToEndpoint(baseUrl: string, apiKey: string, token: string, password: string, timeoutMs: number, throttle: Throttle): Promise<Probe> {
   return reach(
     `${baseUrl}${ENDPOINT_PATH}?apiKey=${encodeURIComponent(apiKey)}`,
     { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token, password }) },
     'target',
     timeoutMs,
+    throttle,
   );
 }
 
-/** One ordinary request with the key and a random never-issued token must reach the endpoint. */
 /**
- * Checks the target answers as the endpoint, and returns its answer time in ms: the faster of two probes
- * (the first also pays for the connection and a cold server).
+ * Checks the target answers as the endpoint (an ordinary request with the key and a random never-issued
+ * token), and returns its answer time in ms: the faster of two probes (the first also pays for the
+ * connection and a cold server), each timed apart from its wait for the run's caps.
  */
-export async function checkTarget(baseUrl: string, apiKey: string, timeoutMs: number): Promise<number> {
+export async function checkTarget(baseUrl: string, apiKey: string, timeoutMs: number, throttle: Throttle): Promise<number> {
   const where = `POST ${new URL(baseUrl).origin}${new URL(baseUrl).pathname.replace(/\/$/, '')}${ENDPOINT_PATH}`;
   let fastestMs = Infinity;
   for (let probes = 0; probes < 2; probes += 1) {
-    const started = performance.now();
-    const probe = await submitToEndpoint(baseUrl, apiKey, randomBytes(16).toString('hex'), preflightPassword(), timeoutMs);
-    fastestMs = Math.min(fastestMs, performance.now() - started);
+    const probe = await submitToEndpoint(baseUrl, apiKey, randomBytes(16).toString('hex'), preflightPassword(), timeoutMs, throttle);
+    fastestMs = Math.min(fastestMs, probe.answerMs);
     const problem = setupProblem(probe, where);
     if (problem !== null) throw new PreflightError(problem);
   }
@@ -111,10 +125,10 @@ export async function checkTarget(baseUrl: string, apiKey: string, timeoutMs: nu
 }
 
 /** One call of the state hook (a 429 waited out, no answer a PreflightError); the body read as JSON when it is. */
-export async function callHook(stateUrl: string, stateToken: string | null, timeoutMs: number, payload: object): Promise<Probe> {
+export async function callHook(stateUrl: string, stateToken: string | null, timeoutMs: number, payload: object, throttle: Throttle): Promise<Probe> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (stateToken) headers.Authorization = `Bearer ${stateToken}`;
-  return reach(stateUrl, { method: 'POST', headers, body: JSON.stringify(payload) }, 'state hook', timeoutMs);
+  return reach(stateUrl, { method: 'POST', headers, body: JSON.stringify(payload) }, 'state hook', timeoutMs, throttle);
 }
 
 export interface HookTarget {
@@ -129,8 +143,8 @@ export interface HookTarget {
  * whose token the endpoint knows: the customer's current password on it answers E002 (which changes
  * nothing), not E003. A hook of another environment than the API and key would fail every stateful case.
  */
-export async function checkStateHook({ baseUrl, apiKey, stateUrl, stateToken }: HookTarget, timeoutMs: number): Promise<void> {
-  const probe = await callHook(stateUrl, stateToken, timeoutMs, { action: 'setup', state: 'conformance preflight: unknown state', params: {} });
+export async function checkStateHook({ baseUrl, apiKey, stateUrl, stateToken }: HookTarget, timeoutMs: number, throttle: Throttle): Promise<void> {
+  const probe = await callHook(stateUrl, stateToken, timeoutMs, { action: 'setup', state: 'conformance preflight: unknown state', params: {} }, throttle);
   if (probe.status === 401 || probe.status === 403) {
     throw new PreflightError(`state hook refused the token (HTTP ${probe.status}): check CONFORMANCE_STATE_TOKEN`);
   }
@@ -138,19 +152,19 @@ export async function checkStateHook({ baseUrl, apiKey, stateUrl, stateToken }: 
     throw new PreflightError(`state hook is unusable: HTTP ${probe.status} to a probe (expected 400 for an unknown state)`);
   }
   const current = preflightPassword();
-  const setup = await callHook(stateUrl, stateToken, timeoutMs, { action: 'setup', state: 'pending reset request', params: { passwordHistory: [current] } });
+  const setup = await callHook(stateUrl, stateToken, timeoutMs, { action: 'setup', state: 'pending reset request', params: { passwordHistory: [current] } }, throttle);
   const { customerId, token } = (setup.json ?? {}) as { customerId?: unknown; token?: unknown };
   if (setup.status !== 200 || typeof customerId !== 'string' || typeof token !== 'string') {
     throw new PreflightError(`state hook cannot set up "pending reset request" (HTTP ${setup.status}): full mode needs it (see docs/state-hook.md, or run CONFORMANCE_MODE=safe)`);
   }
   try {
-    const answer = await submitToEndpoint(baseUrl, apiKey, token, current, timeoutMs);
+    const answer = await submitToEndpoint(baseUrl, apiKey, token, current, timeoutMs, throttle);
     if ((answer.json as { errorCode?: unknown } | undefined)?.errorCode === 'E003') {
       throw new PreflightError(
         'the endpoint does not know a token the state hook just issued (E003): CONFORMANCE_STATE_URL and CONFORMANCE_BASE_URL (and the key) must be the same environment',
       );
     }
   } finally {
-    await callHook(stateUrl, stateToken, timeoutMs, { action: 'teardown', state: 'customer', params: { customerId } });
+    await callHook(stateUrl, stateToken, timeoutMs, { action: 'teardown', state: 'customer', params: { customerId } }, throttle);
   }
 }

@@ -4,6 +4,7 @@
 // loses without it. The run can be judged only if every mandatory line passes; v1.1 states are optional.
 import { randomBytes } from 'node:crypto';
 import { callHook } from './preflight.js';
+import type { Throttle } from '../http/throttle.js';
 
 export interface HookCheckLine {
   check: string;
@@ -18,11 +19,13 @@ interface Hook {
   url: string;
   token: string | null;
   timeoutMs: number;
+  /** The caps CONFORMANCE_CONCURRENCY and CONFORMANCE_RATE set, for this check's calls too. */
+  throttle: Throttle;
 }
 
 /** The hook's answer; `token` overrides the configured one (to see a wrong token refused). */
 function call(hook: Hook, payload: object, token = hook.token): Promise<{ status: number; json: unknown }> {
-  return callHook(hook.url, token, hook.timeoutMs, payload);
+  return callHook(hook.url, token, hook.timeoutMs, payload, hook.throttle);
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;

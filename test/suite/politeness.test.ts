@@ -27,6 +27,21 @@ test('CONFORMANCE_CONCURRENCY=3: never more than 3 requests in flight', async ()
   }
 });
 
+// The preflight checks the target and the state hook side by side: within the caps too.
+test('CONFORMANCE_CONCURRENCY=1: one request at a time, from the preflight on', async () => {
+  const reference = await startReference();
+  const proxy = await startLoopbackProxy(reference.baseUrl, { delayMs: 40 });
+  try {
+    const run = await runConformance({ ...targetEnv(reference, proxy.url), CONFORMANCE_SEED: '13', CONFORMANCE_CONCURRENCY: '1' }, 120_000, ['--only', 'SNP-KEY-MISSING,SNP-TOKEN-SINGLE-USE-CONCURRENT']);
+    expect(run.code, run.stdout.slice(-3000)).toBe(0);
+    expect(proxy.requests()).toBeGreaterThan(10);
+    expect(proxy.inFlight().max).toBe(1);
+  } finally {
+    await proxy.close();
+    await reference.close();
+  }
+});
+
 test('CONFORMANCE_RATE=20: never more than 20 request starts in any second', async () => {
   const reference = await startReference();
   const starts: number[] = [];

@@ -7,6 +7,7 @@ const probe = (status: number, contentType: string | null, json: unknown): Probe
   status,
   headers: new Headers(contentType ? { 'content-type': contentType } : {}),
   json,
+  answerMs: 1,
 });
 const WHERE = 'POST http://127.0.0.1:1/api/v1/customer/set-new-password';
 
