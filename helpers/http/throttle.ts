@@ -49,17 +49,22 @@ export class Throttle {
     Atomics.notify(this.inFlight, 0, 1);
   }
 
-  /** Spaces request starts 1/rate seconds apart, run-wide. */
+  /**
+   * Spaces request starts at least 1/rate seconds apart, run-wide. A start is claimed only once it is due,
+   * and the next one falls due a spacing after the moment it was claimed: a timer that fires late never
+   * lets the following starts catch up, so no second ever sees more than `rate` of them.
+   */
   private async pace(): Promise<void> {
     if (this.caps.rate === null) return;
     const spacingUs = BigInt(Math.ceil(1_000_000 / this.caps.rate));
     for (;;) {
+      const due = Atomics.load(this.nextStartUs, 0);
       const now = nowUs();
-      const next = Atomics.load(this.nextStartUs, 0);
-      const start = next > now ? next : now;
-      if (Atomics.compareExchange(this.nextStartUs, 0, next, start + spacingUs) !== next) continue;
-      if (start > now) await sleep(Number(start - now) / 1000);
-      return;
+      if (now < due) {
+        await sleep(Number(due - now) / 1000);
+        continue;
+      }
+      if (Atomics.compareExchange(this.nextStartUs, 0, due, now + spacingUs) === due) return;
     }
   }
 }

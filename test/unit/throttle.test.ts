@@ -50,23 +50,26 @@ test('a request that throws gives its place back', async () => {
   await expect(second.run(() => Promise.resolve('answered'))).resolves.toBe('answered');
 });
 
-test('request starts keep the rate over all workers together', async () => {
+test('request starts keep the rate over all workers together, however late a timer fires', async () => {
   const rate = 40;
   const caps = createRunCaps(rate, 100);
   const workers = Array.from({ length: WORKERS }, () => new Throttle(caps));
   const starts: number[] = [];
-  await Promise.all(workers.flatMap((worker) => Array.from({ length: 5 }, () => worker.run(() => Promise.resolve(void starts.push(performance.now()))))));
+  const start = (): Promise<void> => {
+    starts.push(performance.now());
+    return Promise.resolve();
+  };
+  const requests = workers.flatMap((worker) => Array.from({ length: 5 }, () => worker.run(start)));
+  // The thread is busy for 60 ms now and then: timers fire late, as on a loaded machine.
+  const busy = setInterval(() => {
+    const until = performance.now() + 60;
+    while (performance.now() < until);
+  }, 90);
+  await Promise.all(requests).finally(() => clearInterval(busy));
   starts.sort((a, b) => a - b);
-  // 15 starts, 25 ms apart run-wide: at least 350 ms from the first to the last (each worker alone would
-  // have spaced only its own 5, ~100 ms).
-  expect((starts.at(-1) as number) - (starts[0] as number)).toBeGreaterThanOrEqual(14 * (1000 / rate) - 5);
-  // In any 100 ms, at most the 4 the rate allows plus one (a timer that fired late brings the next start closer).
-  let most = 0;
-  for (let first = 0, last = 0; last < starts.length; last += 1) {
-    while ((starts[last] as number) - (starts[first] as number) >= 100) first += 1;
-    most = Math.max(most, last - first + 1);
-  }
-  expect(most).toBeLessThanOrEqual(5);
+  // 15 starts run-wide, each at least 25 ms after the one before (each worker alone would have spaced only
+  // its own 5; starts scheduled ahead would have caught up after each busy spell).
+  for (let i = 1; i < starts.length; i += 1) expect((starts[i] as number) - (starts[i - 1] as number)).toBeGreaterThanOrEqual(1000 / rate - 1);
 });
 
 test('caps that arrive without shared memory are refused rather than silently per worker', () => {
