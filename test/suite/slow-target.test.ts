@@ -1,7 +1,7 @@
 // Issue 13, observations 8 and 9: slowness is never the target's fault. A correct target that takes 2 s to
 // answer every request, judged at a low --rate so that the suite queues its own requests, is CONFORMANT:
 // the queue's wait does not count as the target's time. In a file of its own because it mostly waits
-// (~50 s at 4 requests a second): npm test starts it first, beside the files that compute.
+// (~27 s at 4 requests a second, counted run-wide): npm test starts it first, beside the files that compute.
 import { expect, test } from 'vitest';
 import { startReference } from '../../reference/start.js';
 import { startLoopbackProxy } from '../../scripts/support/loopback-proxy.js';
