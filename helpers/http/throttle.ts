@@ -10,53 +10,106 @@ function nowUs(): bigint {
   return process.hrtime.bigint() / 1000n;
 }
 
+/** Places taken together under the caps (Throttle.reserve): each request of the group uses one. */
+export class Reservation {
+  constructor(
+    private left: number,
+    private readonly giveBack: () => void,
+  ) {}
+
+  /** Takes a reserved place for one request; false when none is left (that request queues as usual). */
+  take(): boolean {
+    if (this.left === 0) return false;
+    this.left -= 1;
+    return true;
+  }
+
+  /** Gives back one place taken with take(), once its request has its answer. */
+  done(): void {
+    this.giveBack();
+  }
+
+  /** Gives back the places no request took. */
+  releaseUnused(): void {
+    for (; this.left > 0; this.left -= 1) this.giveBack();
+  }
+}
+
+/** More than the places a run can ask for at once (workers x cases x a group), so two waiters never share a word. */
+const TURNS = 4096;
+const TURNS_OFFSET = 16;
+
 export class Throttle {
-  private readonly inFlight: Int32Array;
+  /**
+   * [0]: places handed out so far (tickets); [1]: places given back. The place with ticket t may be used once
+   * t < given back + concurrency: first come, first served across all workers, so a request (or a group) is
+   * never passed by ones that asked later, and a worker that keeps asking cannot starve another.
+   */
+  private readonly counts: Int32Array;
   private readonly nextStartUs: BigInt64Array;
+  /** One word per ticket (modulo their number): the waiter for that ticket sleeps on it, so a release wakes only the one whose turn it is. */
+  private readonly turns: Int32Array;
 
   constructor(private readonly caps: RunCaps) {
     // A pool that copied the context instead of sharing it would give each worker the whole caps.
     if (!(caps.counters instanceof SharedArrayBuffer)) throw new Error('the run caps arrived without their shared counters: the suite must run in worker threads');
-    this.inFlight = new Int32Array(caps.counters, 0, 1);
+    this.counts = new Int32Array(caps.counters, 0, 2);
     this.nextStartUs = new BigInt64Array(caps.counters, 8, 1);
+    this.turns = new Int32Array(caps.counters, TURNS_OFFSET, TURNS);
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {
-    await this.acquire();
+    await this.acquire(1);
     try {
-      await this.pace();
+      await this.pace(1);
       return await task();
     } finally {
       this.release();
     }
   }
 
-  private async acquire(): Promise<void> {
+  /**
+   * Places for `count` requests that must start together (concurrent submissions of one token): taken in
+   * one step, in line with everyone else, then their starts are claimed at once. As many as the caps allow:
+   * no more than CONFORMANCE_CONCURRENCY, nor more starts than CONFORMANCE_RATE in a second.
+   */
+  async reserve(count: number): Promise<Reservation> {
+    const { concurrency, rate } = this.caps;
+    const places = Math.max(1, Math.min(count, concurrency, rate === null ? count : Math.floor(rate)));
+    await this.acquire(places);
+    await this.pace(places);
+    return new Reservation(places, () => this.release());
+  }
+
+  private async acquire(places: number): Promise<void> {
+    const last = Atomics.add(this.counts, 0, places) + places - 1;
+    const turn = last % TURNS;
     for (;;) {
-      const current = Atomics.load(this.inFlight, 0);
-      if (current < this.caps.concurrency) {
-        if (Atomics.compareExchange(this.inFlight, 0, current, current + 1) === current) return;
-        continue;
-      }
-      // Sleeps until a release changes the count; returns at once if it already has.
-      const wait = Atomics.waitAsync(this.inFlight, 0, current);
+      // Read before the check: a release after the check changes it, so the wait below returns at once.
+      const seen = Atomics.load(this.turns, turn);
+      if (last < Atomics.load(this.counts, 1) + this.caps.concurrency) return;
+      const wait = Atomics.waitAsync(this.turns, turn, seen);
       if (wait.async) await wait.value;
     }
   }
 
   private release(): void {
-    Atomics.sub(this.inFlight, 0, 1);
-    Atomics.notify(this.inFlight, 0, 1);
+    const givenBack = Atomics.add(this.counts, 1, 1) + 1;
+    // The one ticket this place lets go (a group waits on its last ticket).
+    const turn = (givenBack + this.caps.concurrency - 1) % TURNS;
+    Atomics.add(this.turns, turn, 1);
+    Atomics.notify(this.turns, turn);
   }
 
   /**
    * Spaces request starts at least 1/rate seconds apart, run-wide. A start is claimed only once it is due,
    * and the next one falls due a spacing after the moment it was claimed: a timer that fires late never
-   * lets the following starts catch up, so no second ever sees more than `rate` of them.
+   * lets the following starts catch up, so no second ever sees more than `rate` of them. `starts` claimed
+   * at once (a group) push the next start that many spacings away.
    */
-  private async pace(): Promise<void> {
+  private async pace(starts: number): Promise<void> {
     if (this.caps.rate === null) return;
-    const spacingUs = BigInt(Math.ceil(1_000_000 / this.caps.rate));
+    const spacingUs = BigInt(Math.ceil(1_000_000 / this.caps.rate)) * BigInt(starts);
     for (;;) {
       const due = Atomics.load(this.nextStartUs, 0);
       const now = nowUs();

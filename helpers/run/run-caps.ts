@@ -5,10 +5,11 @@
 export interface RunCaps {
   rate: number | null;
   concurrency: number;
-  /** Int32 at byte 0: requests in flight; BigInt64 at byte 8: the earliest next start, in µs of the process's monotonic clock. */
+  /** Int32 at byte 0: places handed out (tickets); Int32 at byte 4: places given back; BigInt64 at byte 8: the earliest next start, in µs of the process's monotonic clock. */
   counters: SharedArrayBuffer;
 }
 
 export function createRunCaps(rate: number | null, concurrency: number): RunCaps {
-  return { rate, concurrency, counters: new SharedArrayBuffer(16) };
+  // 16 bytes of counts, then one Int32 per ticket for the waiters to sleep on (helpers/http/throttle.ts).
+  return { rate, concurrency, counters: new SharedArrayBuffer(16 + 4 * 4096) };
 }

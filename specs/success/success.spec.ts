@@ -1,6 +1,7 @@
 // Endpoint page: "Set a new password based on one time token" → 200 {"success": true}.
 import { alteredForms, shapesWithin } from '../../fixtures/cases/passwords.js';
 import { submit } from '../../helpers/http/endpoint-client.js';
+import { startingTogether } from '../../helpers/http/polite-transport.js';
 import { businessCode, success } from '../../helpers/checks/outcomes.js';
 import { randomPassword } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
@@ -50,7 +51,7 @@ siblings.each([
 siblings.test('two pending tokens of one customer submitted at the same moment: at most one succeeds', async ({ rand, state }) => {
   const older = await state.pendingRequest();
   const newer = await state.pendingRequest({ customerId: older.customerId });
-  const exchanges = await Promise.all([older, newer].map(({ token }) => submit({ token, password: randomPassword(rand) })));
+  const exchanges = await startingTogether(2, () => Promise.all([older, newer].map(({ token }) => submit({ token, password: randomPassword(rand) }))));
   const successes = exchanges.filter((exchange) => success().mismatch(exchange) === null).length;
   check.fact(successes <= 1, 'at most 1 success (the other token is invalidated by it)', `${successes} successes`, exchanges[1]);
 });

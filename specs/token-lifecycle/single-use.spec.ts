@@ -1,5 +1,6 @@
 // Endpoint page: the token is a "one time token": it completes one reset, even under concurrency.
 import { submit } from '../../helpers/http/endpoint-client.js';
+import { startingTogether } from '../../helpers/http/polite-transport.js';
 import { businessCode, raceLoser, success } from '../../helpers/checks/outcomes.js';
 import { randomPassword } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
@@ -24,7 +25,8 @@ concurrent.each([1, 2, 3].map((round) => ({ label: `round ${round}` })))(
   async (_round, { rand, state }) => {
     const { customerId, token } = await state.pendingRequest();
     const passwords = Array.from({ length: PARALLEL_SUBMISSIONS }, () => randomPassword(rand));
-    const exchanges = await Promise.all(passwords.map((password) => submit({ token, password })));
+    // Sent at the same moment (as many as CONFORMANCE_CONCURRENCY allows), however busy the run is.
+    const exchanges = await startingTogether(PARALLEL_SUBMISSIONS, () => Promise.all(passwords.map((password) => submit({ token, password }))));
     const winners = exchanges.flatMap((exchange, i) => (success().mismatch(exchange) === null ? [i] : []));
     check.fact(winners.length === 1, 'exactly 1 success', `${winners.length} successes`, exchanges[winners[1] ?? 0]);
     exchanges.forEach((exchange, i) => {

@@ -72,6 +72,92 @@ test('request starts keep the rate over all workers together, however late a tim
   for (let i = 1; i < starts.length; i += 1) expect((starts[i] as number) - (starts[i - 1] as number)).toBeGreaterThanOrEqual(1000 / rate - 1);
 });
 
+/** Requests that keep the cap busy, one after another, as the rest of a full run does. */
+function keepBusy(throttle: Throttle, count: number, until: { done: boolean }): Promise<void[]> {
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      while (!until.done) await throttle.run(() => sleep(2 + Math.random() * 4));
+    }),
+  );
+}
+
+test('a group reserved together starts together, while other workers keep the cap busy', async () => {
+  const caps = createRunCaps(null, 8);
+  const [busy, group] = [new Throttle(caps), new Throttle(caps)];
+  const until = { done: false };
+  const others = keepBusy(busy, 12, until);
+  await sleep(20);
+  const reservation = await group.reserve(5);
+  const starts: number[] = [];
+  await Promise.all(
+    Array.from({ length: 5 }, async () => {
+      expect(reservation.take()).toBe(true);
+      starts.push(performance.now());
+      await sleep(5);
+      reservation.done();
+    }),
+  );
+  expect(reservation.take()).toBe(false);
+  until.done = true;
+  await others;
+  expect(Math.max(...starts) - Math.min(...starts)).toBeLessThan(2);
+});
+
+test('groups that together want more than the cap do not wait on each other forever', async () => {
+  const caps = createRunCaps(null, 6);
+  const workers = [new Throttle(caps), new Throttle(caps), new Throttle(caps)];
+  const groups = workers.map(async (worker) => {
+    const reservation = await worker.reserve(4);
+    for (let i = 0; i < 4; i += 1) expect(reservation.take()).toBe(true);
+    await sleep(5);
+    for (let i = 0; i < 4; i += 1) reservation.done();
+  });
+  await expect(Promise.race([Promise.all(groups).then(() => 'done'), sleep(2_000).then(() => 'stuck')])).resolves.toBe('done');
+});
+
+test('a group is no larger than the caps allow, and the places it does not use are given back', async () => {
+  const byConcurrency = await new Throttle(createRunCaps(null, 3)).reserve(10);
+  let taken = 0;
+  while (byConcurrency.take()) taken += 1;
+  expect(taken).toBe(3);
+  const byRate = await new Throttle(createRunCaps(4, 32)).reserve(10);
+  taken = 0;
+  while (byRate.take()) taken += 1;
+  expect(taken).toBe(4);
+
+  const caps = createRunCaps(null, 4);
+  const throttle = new Throttle(caps);
+  const partly = await throttle.reserve(4);
+  expect(partly.take()).toBe(true);
+  partly.releaseUnused();
+  partly.done();
+  // All four places are free again: four requests at once do not wait.
+  let inFlight = 0;
+  let most = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, () =>
+      throttle.run(async () => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await sleep(10);
+        inFlight -= 1;
+      }),
+    ),
+  );
+  expect(most).toBe(4);
+});
+
+test('a group of starts counts against the rate as that many starts', async () => {
+  const rate = 20;
+  const throttle = new Throttle(createRunCaps(rate, 32));
+  const reservation = await throttle.reserve(5);
+  const groupAt = performance.now();
+  while (reservation.take()) reservation.done();
+  await throttle.run(() => Promise.resolve());
+  // The next start waits out the five spacings the group used (5 x 50 ms).
+  expect(performance.now() - groupAt).toBeGreaterThanOrEqual(5 * (1000 / rate) - 5);
+});
+
 test('caps that arrive without shared memory are refused rather than silently per worker', () => {
   const copied = { rate: null, concurrency: 2, counters: new ArrayBuffer(16) as unknown as SharedArrayBuffer };
   expect(() => new Throttle(copied)).toThrow(/shared counters/);
