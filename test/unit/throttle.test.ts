@@ -9,9 +9,8 @@ import { createRunCaps } from '../../helpers/run/run-caps.js';
 
 const WORKERS = 3;
 
-test('never more requests in flight than the cap, counted over all workers', async () => {
-  const caps = createRunCaps(null, 4);
-  const workers = Array.from({ length: WORKERS }, () => new Throttle(caps));
+/** Sends `count` requests through each of `workers` at once; answers the most that were ever in flight. */
+async function mostInFlight(workers: Throttle[], count: number): Promise<number> {
   let inFlight = 0;
   let most = 0;
   const request = async (): Promise<void> => {
@@ -20,27 +19,19 @@ test('never more requests in flight than the cap, counted over all workers', asy
     await sleep(5 + Math.random() * 10);
     inFlight -= 1;
   };
-  await Promise.all(workers.flatMap((worker) => Array.from({ length: 20 }, () => worker.run(request))));
-  expect(most).toBe(4);
-  expect(inFlight).toBe(0);
+  await Promise.all(workers.flatMap((worker) => Array.from({ length: count }, () => worker.run(request))));
+  return most;
+}
+
+test('never more requests in flight than the cap, counted over all workers', async () => {
+  const caps = createRunCaps(null, 4);
+  expect(await mostInFlight(Array.from({ length: WORKERS }, () => new Throttle(caps)), 20)).toBe(4);
 });
 
 test('a worker may use the whole cap while the others are idle', async () => {
   const caps = createRunCaps(null, 6);
   const [busy] = [new Throttle(caps), new Throttle(caps), new Throttle(caps)] as const;
-  let inFlight = 0;
-  let most = 0;
-  await Promise.all(
-    Array.from({ length: 12 }, () =>
-      busy.run(async () => {
-        inFlight += 1;
-        most = Math.max(most, inFlight);
-        await sleep(10);
-        inFlight -= 1;
-      }),
-    ),
-  );
-  expect(most).toBe(6);
+  expect(await mostInFlight([busy], 12)).toBe(6);
 });
 
 test('a request that throws gives its place back', async () => {
@@ -132,19 +123,7 @@ test('a group is no larger than the caps allow, and the places it does not use a
   partly.releaseUnused();
   partly.done();
   // All four places are free again: four requests at once do not wait.
-  let inFlight = 0;
-  let most = 0;
-  await Promise.all(
-    Array.from({ length: 4 }, () =>
-      throttle.run(async () => {
-        inFlight += 1;
-        most = Math.max(most, inFlight);
-        await sleep(10);
-        inFlight -= 1;
-      }),
-    ),
-  );
-  expect(most).toBe(4);
+  expect(await mostInFlight([throttle], 4)).toBe(4);
 });
 
 test('a group of starts counts against the rate as that many starts', async () => {
