@@ -138,33 +138,53 @@ export interface HookTarget {
   stateToken: string | null;
 }
 
+/** The pending request a set-up answered with, or null when it did not set one up. */
+function createdRequest(setup: Probe): { customerId: string; token: string } | null {
+  const { customerId, token } = (setup.json ?? {}) as { customerId?: unknown; token?: unknown };
+  return setup.status === 200 && typeof customerId === 'string' && typeof token === 'string' ? { customerId, token } : null;
+}
+
 /**
  * The hook must refuse an unknown state with 400, accept the token, and set up and remove a pending request
  * whose token the endpoint knows: the customer's current password on it answers E002 (which changes
  * nothing), not E003. A hook of another environment than the API and key would fail every stateful case.
+ * The probe and the set-up go side by side, and the customer's removal is left running (`removal`, which the
+ * runner awaits before it ends): two round trips fewer before the first test, behind a distant hook.
  */
-export async function checkStateHook({ baseUrl, apiKey, stateUrl, stateToken }: HookTarget, timeoutMs: number, throttle: Throttle): Promise<void> {
-  const probe = await callHook(stateUrl, stateToken, timeoutMs, { action: 'setup', state: 'conformance preflight: unknown state', params: {} }, throttle);
-  if (probe.status === 401 || probe.status === 403) {
-    throw new PreflightError(`state hook refused the token (HTTP ${probe.status}): check CONFORMANCE_STATE_TOKEN`);
-  }
-  if (probe.status >= 500 || probe.status === 404 || probe.status >= 300 && probe.status < 400) {
-    throw new PreflightError(`state hook is unusable: HTTP ${probe.status} to a probe (expected 400 for an unknown state)`);
-  }
+export async function checkStateHook({ baseUrl, apiKey, stateUrl, stateToken }: HookTarget, timeoutMs: number, throttle: Throttle): Promise<{ removal: Promise<void> }> {
   const current = preflightPassword();
-  const setup = await callHook(stateUrl, stateToken, timeoutMs, { action: 'setup', state: 'pending reset request', params: { passwordHistory: [current] } }, throttle);
-  const { customerId, token } = (setup.json ?? {}) as { customerId?: unknown; token?: unknown };
-  if (setup.status !== 200 || typeof customerId !== 'string' || typeof token !== 'string') {
-    throw new PreflightError(`state hook cannot set up "pending reset request" (HTTP ${setup.status}): full mode needs it (see docs/state-hook.md, or run CONFORMANCE_MODE=safe)`);
-  }
+  const [probe, setup] = await Promise.allSettled([
+    callHook(stateUrl, stateToken, timeoutMs, { action: 'setup', state: 'conformance preflight: unknown state', params: {} }, throttle),
+    callHook(stateUrl, stateToken, timeoutMs, { action: 'setup', state: 'pending reset request', params: { passwordHistory: [current] } }, throttle),
+  ]);
+  // Removed whatever else went wrong: the set-up may have created a customer beside a failing probe.
+  const created = setup.status === 'fulfilled' ? createdRequest(setup.value) : null;
+  const remove = async (): Promise<void> => {
+    if (created !== null) await callHook(stateUrl, stateToken, timeoutMs, { action: 'teardown', state: 'customer', params: { customerId: created.customerId } }, throttle);
+  };
   try {
-    const answer = await submitToEndpoint(baseUrl, apiKey, token, current, timeoutMs, throttle);
+    if (probe.status === 'rejected') throw probe.reason;
+    const { status } = probe.value;
+    if (status === 401 || status === 403) {
+      throw new PreflightError(`state hook refused the token (HTTP ${status}): check CONFORMANCE_STATE_TOKEN`);
+    }
+    if (status >= 500 || status === 404 || (status >= 300 && status < 400)) {
+      throw new PreflightError(`state hook is unusable: HTTP ${status} to a probe (expected 400 for an unknown state)`);
+    }
+    if (setup.status === 'rejected') throw setup.reason;
+    if (created === null) {
+      throw new PreflightError(`state hook cannot set up "pending reset request" (HTTP ${setup.value.status}): full mode needs it (see docs/state-hook.md, or run CONFORMANCE_MODE=safe)`);
+    }
+    const answer = await submitToEndpoint(baseUrl, apiKey, created.token, current, timeoutMs, throttle);
     if ((answer.json as { errorCode?: unknown } | undefined)?.errorCode === 'E003') {
       throw new PreflightError(
         'the endpoint does not know a token the state hook just issued (E003): CONFORMANCE_STATE_URL and CONFORMANCE_BASE_URL (and the key) must be the same environment',
       );
     }
-  } finally {
-    await callHook(stateUrl, stateToken, timeoutMs, { action: 'teardown', state: 'customer', params: { customerId } }, throttle);
+  } catch (error) {
+    await remove().catch(() => undefined);
+    throw error;
   }
+  // A removal that fails leaves one preflight customer behind; the run's own cases show a broken hook.
+  return { removal: remove().catch(() => undefined) };
 }

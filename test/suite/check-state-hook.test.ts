@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from 'vitest';
 import { startReference, type RunningReference } from '../../reference/start.js';
+import { startLoopbackProxy } from '../../scripts/support/loopback-proxy.js';
 import { runConformance } from '../support/run-conformance.js';
 import { targetEnv } from '../support/target-env.js';
 
@@ -65,3 +66,28 @@ test('a full run against a hook that lacks a mandatory state is NOT JUDGED (exit
     await reference.close();
   }
 }, 150_000);
+
+// The preflight's customer is removed while the run goes on (helpers/runner/preflight.ts): still before the
+// run ends, whatever the run does. A run whose cases never use the hook shows the preflight's calls alone.
+test('the preflight removes the customer it set up before the run ends', async () => {
+  const reference = await startReference();
+  const calls: { action: string; state: string }[] = [];
+  const proxy = await startLoopbackProxy(reference.baseUrl, {
+    delayMs: 30,
+    observe: ({ url, body }) => {
+      if (url.includes('__conformance')) calls.push(JSON.parse(body.toString('utf8')) as { action: string; state: string });
+    },
+  });
+  try {
+    const run = await runConformance({ ...targetEnv(reference, proxy.url), CONFORMANCE_SEED: '6' }, 60_000, ['--only', 'SNP-KEY-MISSING']);
+    expect(run.code, run.stdout.slice(-2000)).toBe(0);
+    expect(calls.map(({ action, state }) => `${action} ${state}`).sort()).toEqual([
+      'setup conformance preflight: unknown state',
+      'setup pending reset request',
+      'teardown customer',
+    ]);
+  } finally {
+    await proxy.close();
+    await reference.close();
+  }
+});
