@@ -1,7 +1,7 @@
 // The run's politeness caps hold end to end, across all its workers (they count in memory the workers
 // share, helpers/http/throttle.ts): never more than CONFORMANCE_CONCURRENCY requests in flight, never more
-// than CONFORMANCE_RATE request starts in a second (plus one, for the proxy's own timing). Both fail when
-// each worker keeps the whole caps for itself: 9 in flight, 47 starts in a second.
+// than CONFORMANCE_RATE request starts a second. Both fail when each worker keeps the whole caps for itself:
+// 9 in flight, 47 starts in a second.
 // Endpoint and state hook alike, both through a loopback proxy that adds latency, so requests overlap.
 import { expect, test } from 'vitest';
 import { startReference } from '../../reference/start.js';
@@ -35,7 +35,20 @@ test('CONFORMANCE_CONCURRENCY=1: one request at a time, from the preflight on', 
   expect(await mostInFlight({ CONFORMANCE_SEED: '13', CONFORMANCE_CONCURRENCY: '1' }, 'SNP-KEY-MISSING,SNP-TOKEN-SINGLE-USE-CONCURRENT', 10)).toBe(1);
 });
 
-test('CONFORMANCE_RATE=20: never more than 20 request starts in any second', async () => {
+/** The most of `starts` (ms) that fall within any `windowMs`. */
+function mostWithin(starts: number[], windowMs: number): number {
+  let most = 0;
+  for (let first = 0, last = 0; last < starts.length; last += 1) {
+    while ((starts[last] as number) - (starts[first] as number) >= windowMs) first += 1;
+    most = Math.max(most, last - first + 1);
+  }
+  return most;
+}
+
+// The proxy sees each start through two event loops (the suite's worker, its own), and a loaded machine
+// (npm test) delays either by tens of ms: a start may seem up to two spacings closer to its neighbours than
+// it was sent. So the rate is read over two seconds, with two starts of slack: 40 + 2 (a rate kept per worker: 87).
+test('CONFORMANCE_RATE=20: never more than 20 request starts a second', async () => {
   const reference = await startReference();
   const starts: number[] = [];
   const proxy = await startLoopbackProxy(reference.baseUrl, { delayMs: 20, observe: () => starts.push(performance.now()) });
@@ -43,13 +56,10 @@ test('CONFORMANCE_RATE=20: never more than 20 request starts in any second', asy
     const run = await runConformance({ ...targetEnv(reference, proxy.url), CONFORMANCE_SEED: '12', CONFORMANCE_RATE: '20' }, 120_000, ['--only', 'area:API key']);
     expect(run.code, run.stdout.slice(-3000)).toBe(0);
     expect(starts.length).toBeGreaterThan(50);
-    let most = 0;
-    for (let first = 0, last = 0; last < starts.length; last += 1) {
-      while ((starts[last] as number) - (starts[first] as number) >= 1000) first += 1;
-      most = Math.max(most, last - first + 1);
-    }
-    expect(most).toBeLessThanOrEqual(20 + 1);
-    expect(most).toBeGreaterThanOrEqual(10);
+    const most = mostWithin(starts, 2_000);
+    expect(most).toBeLessThanOrEqual(2 * 20 + 2);
+    // The cap is used, not just respected.
+    expect(most).toBeGreaterThanOrEqual(2 * 20 - 2);
   } finally {
     await proxy.close();
     await reference.close();
