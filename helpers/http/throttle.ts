@@ -3,7 +3,7 @@
 // run context and every test worker (a thread) receives with it, so the caps hold for the run rather than
 // per worker, and a worker whose file is nearly done leaves its share to the others.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RunCaps } from '../run/run-caps.js';
+import { COUNTERS, type RunCaps } from '../run/run-caps.js';
 
 /** Microseconds on the process's monotonic clock, the same in every thread (each thread's performance.now() has its own origin). */
 function nowUs(): bigint {
@@ -35,10 +35,6 @@ export class Reservation {
   }
 }
 
-/** More than the places a run can ask for at once (workers x cases x a group), so two waiters never share a word. */
-const TURNS = 4096;
-const TURNS_OFFSET = 16;
-
 export class Throttle {
   /**
    * [0]: places handed out so far (tickets); [1]: places given back. The place with ticket t may be used once
@@ -47,15 +43,18 @@ export class Throttle {
    */
   private readonly counts: Int32Array;
   private readonly nextStartUs: BigInt64Array;
-  /** One word per ticket (modulo their number): the waiter for that ticket sleeps on it, so a release wakes only the one whose turn it is. */
+  /**
+   * One word per ticket (modulo their number): the waiter for that ticket sleeps on it, so a release wakes
+   * only the one whose turn it is (two waiters on one word both wake and look again).
+   */
   private readonly turns: Int32Array;
 
   constructor(private readonly caps: RunCaps) {
     // A pool that copied the context instead of sharing it would give each worker the whole caps.
     if (!(caps.counters instanceof SharedArrayBuffer)) throw new Error('the run caps arrived without their shared counters: the suite must run in worker threads');
-    this.counts = new Int32Array(caps.counters, 0, 2);
-    this.nextStartUs = new BigInt64Array(caps.counters, 8, 1);
-    this.turns = new Int32Array(caps.counters, TURNS_OFFSET, TURNS);
+    this.counts = new Int32Array(caps.counters, COUNTERS.places, 2);
+    this.nextStartUs = new BigInt64Array(caps.counters, COUNTERS.nextStart, 1);
+    this.turns = new Int32Array(caps.counters, COUNTERS.turns, COUNTERS.turnCount);
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {
@@ -83,7 +82,7 @@ export class Throttle {
 
   private async acquire(places: number): Promise<void> {
     const last = Atomics.add(this.counts, 0, places) + places - 1;
-    const turn = last % TURNS;
+    const turn = last % COUNTERS.turnCount;
     for (;;) {
       // Read before the check: a release after the check changes it, so the wait below returns at once.
       const seen = Atomics.load(this.turns, turn);
@@ -96,7 +95,7 @@ export class Throttle {
   private release(): void {
     const givenBack = Atomics.add(this.counts, 1, 1) + 1;
     // The one ticket this place lets go (a group waits on its last ticket).
-    const turn = (givenBack + this.caps.concurrency - 1) % TURNS;
+    const turn = (givenBack + this.caps.concurrency - 1) % COUNTERS.turnCount;
     Atomics.add(this.turns, turn, 1);
     Atomics.notify(this.turns, turn);
   }

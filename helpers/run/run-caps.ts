@@ -5,11 +5,22 @@
 export interface RunCaps {
   rate: number | null;
   concurrency: number;
-  /** Int32 at byte 0: places handed out (tickets); Int32 at byte 4: places given back; BigInt64 at byte 8: the earliest next start, in µs of the process's monotonic clock. */
+  /** Laid out as COUNTERS says. */
   counters: SharedArrayBuffer;
 }
 
+/** Where each count lives in `counters`, in bytes. */
+export const COUNTERS = {
+  /** Int32: places handed out (tickets); Int32 after it: places given back. */
+  places: 0,
+  /** BigInt64: the earliest next start, in µs of the process's monotonic clock. */
+  nextStart: 8,
+  /** Int32 each: one word per ticket (modulo `turns`) for its waiter to sleep on. */
+  turns: 16,
+  /** More than the places a run asks for at once (workers × cases × a group). */
+  turnCount: 4096,
+} as const;
+
 export function createRunCaps(rate: number | null, concurrency: number): RunCaps {
-  // 16 bytes of counts, then one Int32 per ticket for the waiters to sleep on (helpers/http/throttle.ts).
-  return { rate, concurrency, counters: new SharedArrayBuffer(16 + 4 * 4096) };
+  return { rate, concurrency, counters: new SharedArrayBuffer(COUNTERS.turns + 4 * COUNTERS.turnCount) };
 }
