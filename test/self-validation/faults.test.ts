@@ -14,7 +14,7 @@ import { FAULTS, type FaultName } from '../../reference/faults.js';
 import { startReference } from '../../reference/start.js';
 import { concurrencyLimit } from '../support/concurrency-limit.js';
 import { formatKillTable, type KillRow } from '../support/kill-table.js';
-import { runSuiteInProcess } from '../support/run-suite-in-process.js';
+import { suiteLanes } from '../support/suite-lanes.js';
 import { specFilesFor } from '../../helpers/runner/spec-files.js';
 
 const SEED = 20261127;
@@ -25,13 +25,15 @@ const REPORTS = new URL('../../reports/', import.meta.url);
 const KILL_TABLE = new URL('kill-table.md', REPORTS);
 
 const limited = concurrencyLimit(PARALLEL_RUNS);
+/** One shared vitest instance per parallel run (test/support/suite-lanes.ts). */
+const lanes = suiteLanes(PARALLEL_RUNS);
 const rows = new Map<string, KillRow>();
 
 /** `files`: the spec files to run; all of them for the control. */
 async function runAgainst(faults: readonly FaultName[], strict: boolean, files?: string[]): Promise<ConformanceReport> {
   const reference = await startReference({ faults });
   try {
-    return await runSuiteInProcess(reference, { seed: SEED, strict, ...(files ? { files } : {}) });
+    return await lanes.run(reference, { seed: SEED, strict, ...(files ? { files } : {}) });
   } finally {
     await reference.close();
   }
@@ -61,7 +63,8 @@ describe.concurrent('every fault of the reference is caught', () => {
   });
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await lanes.close();
   const table = formatKillTable(
     FAULTS.flatMap((fault) => rows.get(fault.name) ?? []),
     SEED,

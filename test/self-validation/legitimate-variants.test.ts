@@ -5,13 +5,13 @@
 // best-practice points (banners, gateway pages) may fail SHOULD requirements only, so they run non-strict,
 // and the SHOULD requirements they fail are listed: a new failure there is a suite change to review.
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { exitCodeFor } from '../../helpers/verdict/exit-code.js';
 import type { ConformanceReport } from '../../helpers/verdict/verdict.js';
 import type { ReferenceVariations } from '../../reference/variations.js';
 import { startReference } from '../../reference/start.js';
 import { concurrencyLimit } from '../support/concurrency-limit.js';
-import { runSuiteInProcess } from '../support/run-suite-in-process.js';
+import { suiteLanes } from '../support/suite-lanes.js';
 import { specFilesFor } from '../../helpers/runner/spec-files.js';
 
 const SEED = 20261129;
@@ -57,6 +57,9 @@ const VARIANTS: Variant[] = [
 
 const profilePath = (name: string) => fileURLToPath(new URL(`../fixtures/profiles/${name}.json`, import.meta.url));
 const limited = concurrencyLimit(PARALLEL_RUNS);
+/** One shared vitest instance per parallel run (test/support/suite-lanes.ts). */
+const lanes = suiteLanes(PARALLEL_RUNS);
+afterAll(() => lanes.close());
 
 /** The controls: a profile that does not match the target must fail, or the profile keys would decide nothing. */
 const MISMATCHES: { label: string; variations: Partial<ReferenceVariations>; profile?: string; fails: string }[] = [
@@ -71,7 +74,7 @@ async function runAgainst(variations: Partial<ReferenceVariations>, profile: str
   return limited(async () => {
     const reference = await startReference({ variations });
     try {
-      return await runSuiteInProcess(reference, { seed: SEED, strict, profile: profile === undefined ? undefined : profilePath(profile), ...(files ? { files } : {}) });
+      return await lanes.run(reference, { seed: SEED, strict, profile: profile === undefined ? undefined : profilePath(profile), ...(files ? { files } : {}) });
     } finally {
       await reference.close();
     }

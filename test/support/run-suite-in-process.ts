@@ -31,26 +31,33 @@ export interface InProcessRun {
   readonly files?: string[];
 }
 
-/** Runs every spec against `target` and returns the verdict report (what conformance.json holds). */
+/** vitest's settings for an in-process run: the suite's own, with the caller's reporters to add. */
+export function inProcessOptions(concurrency: number, extraSetupFiles: readonly string[]) {
+  return {
+    ...SUITE_OPTIONS,
+    // Left out: the global setup reads process.env, which concurrent runs cannot each set.
+    globalSetup: [],
+    root: ROOT,
+    config: false as const,
+    watch: false,
+    setupFiles: [...SUITE_OPTIONS.setupFiles, ...extraSetupFiles],
+    // As bin/conformance.ts sets them (the throttle keeps the run's caps across workers).
+    maxWorkers: WORKERS,
+    maxConcurrency: concurrency,
+  };
+}
+
+/** Runs every spec against `target` on a vitest instance of its own and returns the verdict report (what conformance.json holds). */
 export async function runSuiteInProcess(target: SuiteTarget, run: InProcessRun): Promise<ConformanceReport> {
   const { concurrency } = suiteConfigFor(target, run);
   const reportsDir = mkdtempSync(join(tmpdir(), 'conformance-in-process-'));
   const reporter = new VerdictReporter({ reportsDir, print: false });
   try {
     const vitest = await startVitest('test', run.files ?? [], {
-      ...SUITE_OPTIONS,
-      // Left out: the global setup reads process.env, which concurrent runs cannot each set.
-      globalSetup: [],
+      ...inProcessOptions(concurrency, run.extraSetupFiles ?? []),
       provide: { conformance: runContextFor(target, run) },
-      root: ROOT,
-      config: false,
-      watch: false,
       reporters: [reporter],
-      setupFiles: [...SUITE_OPTIONS.setupFiles, ...(run.extraSetupFiles ?? [])],
       ...(run.testNamePattern ? { testNamePattern: run.testNamePattern } : {}),
-      // As bin/conformance.ts sets them (the throttle keeps the run's caps across workers).
-      maxWorkers: WORKERS,
-      maxConcurrency: concurrency,
     });
     await vitest.close();
   } finally {
