@@ -6,15 +6,15 @@ import { startingFirst } from './helpers/runner/spec-order.js';
 /**
  * The files that take longest start first, longest first, so that no core idles at the end: one that mostly
  * waits (a slow target, Retry-After, a browser) beside the self-validation that computes. Measured alone on
- * 2 cores (wall / CPU): slow-target 27 s / 3 s (52 s before the caps were counted run-wide), faults 53 s /
- * 84 s, variants 55 s / 59 s, rate limits 22 s / 5 s, report rendering 28 s / 14 s, runner exit codes 20 s /
- * 21 s, cli 14 s / 21 s, installable 17 s / 19 s. The rest follow in vitest's order (slowest of the last run
- * first; by size in a fresh clone).
+ * 2 cores (wall / CPU): slow-target 27 s / 3 s (52 s before the caps were counted run-wide), variants 49 s /
+ * 51 s and faults 37 s / 69 s (on shared vitest instances, test/support/suite-lanes.ts), rate limits 22 s /
+ * 5 s, report rendering 28 s / 14 s, runner exit codes 20 s / 21 s, cli 14 s / 21 s, installable 17 s / 19 s.
+ * The rest follow in vitest's order (slowest of the last run first; by size in a fresh clone).
  */
 export const LONGEST_FIRST = [
   'test/suite/slow-target.test.ts',
-  'test/self-validation/faults.test.ts',
   'test/self-validation/legitimate-variants.test.ts',
+  'test/self-validation/faults.test.ts',
   'test/suite/rate-limits.test.ts',
   'test/reports/report-renders.test.ts',
   'test/suite/runner-exit-codes.test.ts',
