@@ -420,6 +420,27 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
       for (const sibling of siblings) indexed.addResetRequest(sibling);
     },
   })),
+  // Request-scoped data in a singleton: the customer of the last token looked up, read after the awaits.
+  'customer-shared-across-await': () => {
+    let current: string | undefined;
+    return {
+      seams: (seams) => ({
+        lockKey: (request) => {
+          current = request.customerId;
+          return seams.lockKey(request);
+        },
+      }),
+      store: (store) =>
+        storeWith(store, {
+          applyPasswordChange: (change) => {
+            // UPDATE customers ... WHERE id = this.customerId; UPDATE reset_requests SET used = 1 WHERE token = ?
+            store.applyPasswordChange({ ...change, customerId: current ?? change.customerId });
+            const used = store.findResetRequest(change.tokenDigest);
+            if (used?.state === 'pending') store.addResetRequest({ ...used, state: 'consumed' });
+          },
+        }),
+    };
+  },
   // ── Token lifecycle ──
   'token-reusable': () => ({
     store: (store) =>
@@ -526,6 +547,35 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
     if (businessCode(answer) !== undefined && customer !== undefined && body !== undefined && body.customerRealIp !== null) deps.store.addCustomer({ ...customer, lastRealIp: body.customerRealIp });
     return undefined;
   }),
+  // The customer's newest request is the one consumed; the others keep their state.
+  'consumes-newest-request': indexedStorePatch((indexed, index) => ({
+    applyPasswordChange: (change) => {
+      const pending = index.requestsOf(change.customerId).filter((r) => r.state === 'pending');
+      const newest = pending[pending.length - 1];
+      indexed.applyPasswordChange(change);
+      for (const request of pending) indexed.addResetRequest(request === newest ? { ...request, state: 'consumed' } : request);
+    },
+  })),
+  // The audited path (with an IP) writes the password and the IP but forgets to mark the request used.
+  'token-kept-when-ip-given': () => ({
+    store: (store) =>
+      storeWith(store, {
+        applyPasswordChange: (change) => {
+          const used = store.findResetRequest(change.tokenDigest);
+          store.applyPasswordChange(change);
+          if (change.realIp !== null && used !== undefined) store.addResetRequest(used);
+        },
+      }),
+  }),
+  // One "reset used" flag per customer: a new request clears it for all of the customer's requests.
+  'new-request-reopens-used': indexedStorePatch((indexed, index) => ({
+    addResetRequest: (request) => {
+      if (indexed.findResetRequest(request.tokenDigest) === undefined) {
+        for (const r of index.requestsOf(request.customerId)) if (r.state !== 'pending') indexed.addResetRequest({ ...r, state: 'pending' });
+      }
+      indexed.addResetRequest(request);
+    },
+  })),
   // ── Password history ──
   'history-skips-current': () => ({ seams: (seams) => ({ passwordHistory: (customer, store) => seams.passwordHistory(customer, store).slice(1) }) }),
   'history-current-only': () => ({ seams: (seams) => ({ passwordHistory: (customer, store) => seams.passwordHistory(customer, store).slice(0, 1) }) }),
@@ -546,6 +596,8 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
       seams: () => ({ passwordHistory: () => index.customers().flatMap((c) => c.passwordHistory) }),
     };
   },
+  // Pruned on write: the archive keeps the newest 5 after each change.
+  'history-capped-on-write': () => ({ store: (store) => changeThen(store, (changed) => ({ ...changed, passwordHistory: changed.passwordHistory.slice(0, 5) })) }),
   // ── Business errors ──
   // The password is written before the step that fails, and not rolled back.
   'e001-still-changes-password': businessRules(async (rules, deps, input) => {

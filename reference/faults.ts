@@ -55,6 +55,12 @@ export const FAULTS = [
     caughtBy: ['SNP-SIBLING-REQUESTS-INVALIDATED'],
     strict: true,
   },
+  {
+    name: 'customer-shared-across-await',
+    bug: "The token's customer is kept in a field of a singleton service across the hashing await, so of two customers' submissions in flight at once one sets its password on the other customer.",
+    caughtBy: ['SNP-OTHER-CUSTOMERS-UNTOUCHED'],
+    strict: false,
+  },
   // ── Token lifecycle ───────────────────────────────────────────────────────────────────────────
   {
     name: 'token-reusable',
@@ -176,6 +182,24 @@ export const FAULTS = [
     caughtBy: ['SNP-REJECTED-KEEPS-RECORDED-IP'],
     strict: false,
   },
+  {
+    name: 'consumes-newest-request',
+    bug: "A success marks the customer's newest reset request used (UPDATE ... ORDER BY created_at DESC LIMIT 1) instead of the submitted one, so an older token stays usable.",
+    caughtBy: ['SNP-TOKEN-SINGLE-USE'],
+    strict: false,
+  },
+  {
+    name: 'token-kept-when-ip-given',
+    bug: 'With a customerRealIp the change takes an "audited" path that writes the password and the IP but never marks the request used, so the token works again.',
+    caughtBy: ['SNP-TOKEN-SINGLE-USE'],
+    strict: false,
+  },
+  {
+    name: 'new-request-reopens-used',
+    bug: "Whether reset requests are used is one flag on the customer, cleared when a new request is created, so a used token works again once the customer asks for another reset.",
+    caughtBy: ['SNP-TOKEN-SINGLE-USE'],
+    strict: false,
+  },
   // ── Password history ──────────────────────────────────────────────────────────────────────────
   {
     name: 'history-skips-current',
@@ -211,6 +235,12 @@ export const FAULTS = [
     name: 'history-global',
     bug: "The history check compares with every customer's passwords, not only the token's customer's.",
     caughtBy: ['SNP-HISTORY-PER-CUSTOMER'],
+    strict: false,
+  },
+  {
+    name: 'history-capped-on-write',
+    bug: 'Each successful change prunes the history to its 5 newest passwords (a DELETE after the INSERT) though no depth is declared; seeded histories stay whole until the first change.',
+    caughtBy: ['SNP-E002-EARLIER-PASSWORDS'],
     strict: false,
   },
   // ── Business errors ───────────────────────────────────────────────────────────────────────────

@@ -41,6 +41,19 @@ if (DEPTH === null || DEPTH >= LONG_HISTORY) {
     await check.password(state, customerId).is(history[0] as string, 'the current password');
   });
 }
+// The same after a change through the endpoint (13 passwords then): a vendor that prunes the history when it
+// writes keeps the seeded one whole until the first change.
+if (DEPTH === null || DEPTH > LONG_HISTORY) {
+  earlier.test(`the oldest of ${LONG_HISTORY} seeded passwords still answers E002 after a change`, async ({ rand, state }) => {
+    const history = Array.from({ length: LONG_HISTORY }, () => randomPassword(rand));
+    const changed = randomPassword(rand);
+    const { customerId, token } = await state.pendingRequest({ passwordHistory: history });
+    check.outcome(await submit({ token, password: changed }), success());
+    const next = await state.pendingRequest({ customerId });
+    check.outcome(await submit({ token: next.token, password: history[LONG_HISTORY - 1] }), businessCode('E002'));
+    await check.password(state, customerId).is(changed, 'the password set by the change');
+  });
+}
 if (DEPTH !== null) {
   earlier.test(`a password beyond the declared history depth of ${DEPTH} is accepted again`, async ({ rand, state }) => {
     const history = Array.from({ length: DEPTH + 1 }, () => randomPassword(rand));

@@ -77,3 +77,22 @@ others.test("a success leaves another customer's password and pending token as t
   await check.password(state, other.customerId).is(otherPassword, "the other customer's password");
   check.outcome(await submit({ token: other.token, password: randomPassword(rand) }), success());
 });
+
+/**
+ * Bounded: 4 customers' tokens submitted at once, 2 rounds. A change that keeps the token's customer where
+ * another request can overwrite it (a field of a shared service, across an await) sets one customer's
+ * password on another only when their submissions overlap.
+ */
+const CUSTOMERS_AT_ONCE = 4;
+others.each([1, 2].map((round) => ({ label: `round ${round}` })))(
+  `${CUSTOMERS_AT_ONCE} customers' tokens submitted at the same moment: each customer gets the password sent with its own token ($label)`,
+  async (_round, { rand, state }) => {
+    const requests = await Promise.all(Array.from({ length: CUSTOMERS_AT_ONCE }, () => state.pendingRequest()));
+    const customers = requests.map(({ customerId, token }) => ({ customerId, token, password: randomPassword(rand) }));
+    const exchanges = await startingTogether(CUSTOMERS_AT_ONCE, () => Promise.all(customers.map(({ token, password }) => submit({ token, password }))));
+    for (const exchange of exchanges) check.outcome(exchange, success());
+    for (const [i, { customerId, password }] of customers.entries()) {
+      await check.password(state, customerId).is(password, `customer ${i + 1}'s own new password`);
+    }
+  },
+);

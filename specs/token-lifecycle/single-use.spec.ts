@@ -17,6 +17,38 @@ singleUse.test('a token that completed a reset answers E003 when replayed, and t
   await check.password(state, customerId).is(first, 'the first submission\'s password');
 });
 
+// Where real implementations lost track of the used token: among the customer's other requests, on the path
+// that records a customerRealIp, and once the customer asks for another reset.
+singleUse.each([
+  { label: 'the older', used: 'older' as const },
+  { label: 'the newer', used: 'newer' as const },
+])("$label of a customer's two pending tokens, once used, answers E003 when replayed", async ({ used }, { rand, state }) => {
+  const older = await state.pendingRequest();
+  const newer = await state.pendingRequest({ customerId: older.customerId });
+  const { token } = used === 'older' ? older : newer;
+  const first = randomPassword(rand);
+  check.outcome(await submit({ token, password: first }), success());
+  check.outcome(await submit({ token, password: randomPassword(rand) }), businessCode('E003'));
+  await check.password(state, older.customerId).is(first, "the first submission's password");
+});
+
+singleUse.test('a token used with a customerRealIp answers E003 when replayed', async ({ rand, state }) => {
+  const first = randomPassword(rand);
+  const { customerId, token } = await state.pendingRequest();
+  check.outcome(await submit({ token, password: first, customerRealIp: '1.1.1.1' }), success());
+  check.outcome(await submit({ token, password: randomPassword(rand), customerRealIp: '1.1.1.1' }), businessCode('E003'));
+  await check.password(state, customerId).is(first, "the first submission's password");
+});
+
+singleUse.test('a used token still answers E003 after the customer asks for another reset', async ({ rand, state }) => {
+  const first = randomPassword(rand);
+  const { customerId, token } = await state.pendingRequest();
+  check.outcome(await submit({ token, password: first }), success());
+  await state.pendingRequest({ customerId });
+  check.outcome(await submit({ token, password: randomPassword(rand) }), businessCode('E003'));
+  await check.password(state, customerId).is(first, "the first submission's password");
+});
+
 /** Bounded: 10 parallel submissions per round, 3 rounds. */
 const PARALLEL_SUBMISSIONS = 10;
 const concurrent = requirement('SNP-TOKEN-SINGLE-USE-CONCURRENT');
