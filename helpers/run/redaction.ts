@@ -28,10 +28,24 @@ function index(form: string): void {
   byPrefix.set(key, forms);
 }
 
+/**
+ * The secret's base64 as it reads inside a longer base64 text (a cookie session, a token of JSON): at each
+ * of the three byte offsets it can start at, the characters that carry its bits only, in the standard and
+ * the URL alphabet. The base64 of the value alone matches only where it starts at a multiple of 3 bytes.
+ */
+function base64Inside(value: string): string[] {
+  const bytes = Buffer.from(value);
+  return [0, 1, 2].flatMap((offset) => {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+    const core = encoded.slice(Math.ceil((offset * 8) / 6), Math.floor(((offset + bytes.length) * 8) / 6));
+    return [core, core.replaceAll('+', '-').replaceAll('/', '_')];
+  });
+}
+
 /** The forms a secret may appear in: plain, JSON-escaped, URL-encoded, base64 (redaction and echo checks alike). */
 export function secretForms(value: string): string[] {
   const json = JSON.stringify(value).slice(1, -1);
-  return [...new Set([value, json, encodeURIComponent(value), Buffer.from(value).toString('base64')])];
+  return [...new Set([value, json, encodeURIComponent(value), Buffer.from(value).toString('base64'), ...base64Inside(value)])];
 }
 
 export function registerSecret(value: string | null | undefined, kind: string): void {

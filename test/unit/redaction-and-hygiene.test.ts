@@ -48,6 +48,16 @@ describe('response hygiene checks', () => {
     expect(findEcho(exchange('{"message":"fine"}'), ['abcdef123'])).toBeNull();
   });
 
+  test.each([0, 1, 2])('finds a secret inside a longer base64 text, %i bytes past a multiple of 3, in either alphabet', (shift) => {
+    const secret = 'pass~word?>secret-21ch';
+    const session = Buffer.from(`${'x'.repeat(shift)}{"flash":{"input":{"password":${JSON.stringify(secret)}}}}`);
+    for (const cookie of [session.toString('base64'), session.toString('base64url')]) {
+      expect(findEcho(exchange('{}', { 'set-cookie': `session=${cookie}; Path=/` }), [secret])).toMatch(/headers/);
+      registerSecret(secret, 'password');
+      expect(redact(cookie)).toContain('[REDACTED password]');
+    }
+  });
+
   test.each([
     'TypeError: Cannot read properties of undefined\n    at handler (/srv/app/index.js:10:5)',
     'Traceback (most recent call last):',
