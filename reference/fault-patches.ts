@@ -653,6 +653,14 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
   }),
   'inactive-key-accepted': keyProblemBecomes((problem) => (problem === 'PUBLIC_API_KEY_IS_NOT_ACTIVE' ? null : problem)),
   'expired-key-accepted': keyProblemBecomes((problem) => (problem === 'PUBLIC_API_KEY_HAS_BEEN_EXPIRED' ? null : problem)),
+  // passport-http-bearer style: the strategy looks the key up and answers 401 itself when it finds none.
+  'bearer-unknown-key-401': endpointAnswers((answer, request, reply) => {
+    const fromQuery = new URLSearchParams(queryOf(request.url) ?? '').has('apiKey');
+    const bearer = /^bearer /i.test(request.headers.authorization ?? '');
+    if (fromQuery || !bearer || !isJsonObject(answer.error) || answer.error.code !== 'PUBLIC_API_KEY_DOES_NOT_EXIST') return undefined;
+    reply.code(401).header('www-authenticate', 'Bearer realm="api", error="invalid_token"');
+    return { error: 'invalid_token', error_description: 'The access token is invalid.' };
+  }),
   // ── customerRealIp ──
   'ip-loopback-not-normalized': ipVerdict((value) => (typeof value === 'string' && LOOPBACK_ALIASES.has(value) ? { valid: true, ip: value } : undefined)),
   'ip-localhost-rejected': ipVerdict((value) => (value === 'localhost' || value === '' ? { valid: false } : undefined)),
@@ -671,6 +679,28 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
     if (withoutIp.ok) await deps.seams.setNewPassword(deps, withoutIp.value);
     return undefined;
   }),
+  // request.ip with trust-proxy: the first X-Forwarded-For entry wins over the body's customerRealIp.
+  'ip-from-forwarded-for': () => {
+    const forwardedFor = new WeakMap<object, string>();
+    return {
+      seams: (seams) => ({
+        bodyFields: (json, request) => {
+          const fields = seams.bodyFields(json, request);
+          const header = request.headers['x-forwarded-for'];
+          const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
+          if (!fields.ok || !isJsonObject(fields.value) || first === undefined || first === '') return fields;
+          const value = { ...fields.value };
+          forwardedFor.set(value, first);
+          return { ok: true, value };
+        },
+        readBody: (json, variations, normalizeIp) => {
+          const body = seams.readBody(json, variations, normalizeIp);
+          const ip = isJsonObject(json) ? forwardedFor.get(json) : undefined;
+          return body.ok && ip !== undefined ? { ok: true, value: { ...body.value, customerRealIp: ip } } : body;
+        },
+      }),
+    };
+  },
   // ── Request validation ──
   // The password check is a type check only.
   'empty-password-accepted': () => ({
@@ -764,6 +794,29 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
       if (nestingDepth(rawBodyOf(request)) > 1000) brokenUntil = deps.now() + 2_000;
       return undefined;
     })();
+  },
+  // Validation reads the parsed body (last duplicate); the recorder picks the first from the raw text.
+  'duplicate-ip-first-recorded': () => {
+    const firstIp = new WeakMap<object, string>();
+    return {
+      seams: (seams) => ({
+        bodyFields: (json, request) => {
+          const fields = seams.bodyFields(json, request);
+          const match = /"customerRealIp"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(rawBodyOf(request).toString('utf8'))?.[1];
+          if (!fields.ok || !isJsonObject(fields.value) || match === undefined) return fields;
+          const value = { ...fields.value };
+          firstIp.set(value, JSON.parse(match) as string);
+          return { ok: true, value };
+        },
+        readBody: (json, variations, normalizeIp) => {
+          const body = seams.readBody(json, variations, normalizeIp);
+          const raw = isJsonObject(json) ? firstIp.get(json) : undefined;
+          if (!body.ok || raw === undefined) return body;
+          const normalized = normalizeIp(raw, variations);
+          return { ok: true, value: { ...body.value, customerRealIp: normalized.valid ? normalized.ip : raw } };
+        },
+      }),
+    };
   },
   // ── HTTP semantics ──
   'content-type-ignored': () => ({ seams: () => ({ acceptsContentType: () => true }) }),
@@ -948,5 +1001,16 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
   'success-returns-customer-id': endpointAnswers((answer, request, _reply, deps) => {
     const owner = submittedRequest(request, deps);
     return isSuccess(answer) && owner !== undefined ? { ...answer, customerId: owner.customerId } : undefined;
+  }),
+  // cookie-session: req.session.old = req.body on every failure, serialized as base64 JSON into the cookie.
+  'error-input-flashed-in-cookie': endpointAnswers((answer, request, reply) => {
+    if (isSuccess(answer)) return undefined;
+    const json = parseJsonBody(rawBodyOf(request));
+    if (!json.ok || !isJsonObject(json.value)) return undefined;
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    const [token, password] = [text(json.value.token), text(json.value.password)];
+    const session = Buffer.from(JSON.stringify({ flash: { input: { token, password } } })).toString('base64');
+    if (session.length <= 4000) reply.header('set-cookie', `session=${session}; Path=/; HttpOnly`); // a browser's cookie size
+    return undefined;
   }),
 };

@@ -353,6 +353,12 @@ export const FAULTS = [
     caughtBy: ['SNP-KEY-EXPIRED'],
     strict: false,
   },
+  {
+    name: 'bearer-unknown-key-401',
+    bug: 'A well-formed key sent as Authorization: Bearer that does not exist is refused by a bearer-token middleware: 401 with WWW-Authenticate and {"error":"invalid_token"}, not 404 PUBLIC_API_KEY_DOES_NOT_EXIST.',
+    caughtBy: ['SNP-KEY-UNKNOWN'],
+    strict: false,
+  },
   // ── customerRealIp ────────────────────────────────────────────────────────────────────────────
   {
     name: 'ip-loopback-not-normalized',
@@ -382,6 +388,12 @@ export const FAULTS = [
     name: 'ip-validated-after-change',
     bug: 'customerRealIp is validated after the change, so an invalid one still consumes the token.',
     caughtBy: ['SNP-REJECTED-CONSUMES-NOTHING'],
+    strict: false,
+  },
+  {
+    name: 'ip-from-forwarded-for',
+    bug: "When X-Forwarded-For is present, its first entry is recorded as the customer's IP instead of the body's validated customerRealIp (a proxy-aware request.ip helper), unvalidated.",
+    caughtBy: ['SNP-IP-NORMALIZED'],
     strict: false,
   },
   // ── Request validation ────────────────────────────────────────────────────────────────────────
@@ -455,6 +467,12 @@ export const FAULTS = [
     name: 'deep-nesting-breaks-later',
     bug: 'A deeply nested body exhausts a recursive walker and leaves the app answering 503 to every request for two seconds.',
     caughtBy: ['SNP-HOSTILE-JSON-HARMLESS'],
+    strict: false,
+  },
+  {
+    name: 'duplicate-ip-first-recorded',
+    bug: 'customerRealIp is validated as JSON.parse reads it (last duplicate), but the value recorded is picked from the raw body by a pattern (first duplicate), unvalidated.',
+    caughtBy: ['SNP-DUPLICATE-KEYS'],
     strict: false,
   },
   // ── HTTP semantics ────────────────────────────────────────────────────────────────────────────
@@ -673,6 +691,12 @@ export const FAULTS = [
     name: 'success-returns-customer-id',
     bug: "A success answers {\"success\": true, \"customerId\": ...}: an extra property the open schema accepts.",
     caughtBy: ['SNP-NO-ACCOUNT-DATA'],
+    strict: false,
+  },
+  {
+    name: 'error-input-flashed-in-cookie',
+    bug: 'Every rejected request flashes the submitted body (token, password) into a client-side cookie session, Set-Cookie: session=<base64 of JSON>, so a form could be refilled.',
+    caughtBy: ['SNP-NO-SECRET-ECHO'],
     strict: false,
   },
 ] as const satisfies readonly FaultDefinition[];

@@ -21,6 +21,8 @@ export interface SubmitOptions {
   /** Key to send instead of the configured valid one (may be malformed on purpose). */
   apiKey?: string;
   placement?: KeyPlacement;
+  /** More request headers (a proxy's forwarding headers). */
+  headers?: Record<string, string>;
 }
 
 export interface RawRequest {
@@ -113,7 +115,7 @@ export async function submit(fields: Record<string, unknown>, options: SubmitOpt
   const body = placement === 'body' ? { ...fields, apiKey } : fields;
   return send({
     query: placement === 'query' ? { apiKey } : {},
-    headers: placement === 'bearer' ? { Authorization: `Bearer ${apiKey}` } : {},
+    headers: { ...options.headers, ...(placement === 'bearer' ? { Authorization: `Bearer ${apiKey}` } : {}) },
     body: JSON.stringify(body),
   });
 }

@@ -61,6 +61,12 @@ unknown.each(unknownKeys(tableFaker))('a well-formed key that does not exist ($l
   const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { apiKey });
   check.outcome(exchange, keyError('PUBLIC_API_KEY_DOES_NOT_EXIST'));
 });
+// From every place a key is read (a bearer-token middleware may refuse an unknown key with its own 401).
+unknown.each(PLACEMENTS)('a well-formed key that does not exist, in $label, answers 404 PUBLIC_API_KEY_DOES_NOT_EXIST', async ({ placement }, { rand }) => {
+  const [unknownKey] = unknownKeys(rand);
+  const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { apiKey: unknownKey?.apiKey, placement });
+  check.outcome(exchange, keyError('PUBLIC_API_KEY_DOES_NOT_EXIST'));
+});
 
 const locations = requirement('SNP-KEY-LOCATIONS');
 locations.each(PLACEMENTS)('a valid key in $label is accepted (the request reaches the token check: E003)', async ({ placement }, { rand }) => {

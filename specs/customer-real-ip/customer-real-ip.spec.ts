@@ -66,6 +66,17 @@ normalized.test('after two successes with different addresses, the address of th
   check.fact(recorded !== null && sameAddress(recorded, '198.51.100.20'), 'lastRealIp 198.51.100.20 (the last success)', `lastRealIp ${JSON.stringify(recorded)}`);
 });
 
+// The body's customerRealIp is the customer's address, whatever a proxy's headers say (a "trust proxy"
+// request.ip helper records the first X-Forwarded-For entry instead, unvalidated).
+normalized.test('forwarding headers naming another address do not change the address recorded', async ({ rand, state }) => {
+  const password = randomPassword(rand);
+  const { customerId, token } = await state.pendingRequest();
+  const headers = { 'X-Forwarded-For': '203.0.113.9, 198.51.100.7', 'X-Real-IP': '203.0.113.9', Forwarded: 'for=203.0.113.9' };
+  check.outcome(await submit({ token, password, customerRealIp: '192.0.2.44' }, { headers }), success());
+  const recorded = await state.lastRealIp(customerId, password);
+  check.fact(recorded !== null && sameAddress(recorded, '192.0.2.44'), "lastRealIp 192.0.2.44 (the body's customerRealIp)", `lastRealIp ${JSON.stringify(recorded)}`);
+});
+
 const invalid = requirement('SNP-IP-INVALID-REJECTED');
 invalid.each(NOT_AN_IP)('customerRealIp $label is rejected before the token check', async ({ value }, { rand }) => {
   check.outcome(await submit({ token: randomToken(rand), password: randomPassword(rand), customerRealIp: value }), rejected());

@@ -7,6 +7,7 @@ import { baselineMs } from '../../helpers/checks/promptness.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
 import { check } from '../../helpers/checks/check.js';
+import { sameAddress } from '../../helpers/checks/ip-address.js';
 
 const extra = requirement('SNP-EXTRA-FIELDS-HARMLESS');
 extra.test("extra fields naming another customer never reset that customer's password", async ({ rand, state }) => {
@@ -66,6 +67,18 @@ duplicate.test('a duplicated password is rejected or read as its last value', as
   const exchange = await send({ query: { apiKey: runContext().apiKey }, body });
   check.outcome(exchange, success(), validationError());
   if (success().mismatch(exchange) === null) await check.password(state, customerId).is(last, 'the last password value');
+});
+// Read as the last value everywhere: a parser that validates the last copy while another reader records the
+// first would store what validation never saw.
+duplicate.test('a duplicated customerRealIp (not an address, then an address) is rejected or read as its last value', async ({ rand, state }) => {
+  const password = randomPassword(rand);
+  const { customerId, token } = await state.pendingRequest();
+  const body = `{"token":${JSON.stringify(token)},"password":${JSON.stringify(password)},"customerRealIp":"<not an address>","customerRealIp":"192.0.2.55"}`;
+  const exchange = await send({ query: { apiKey: runContext().apiKey }, body });
+  check.outcome(exchange, success(), validationError());
+  if (success().mismatch(exchange) !== null) return;
+  const recorded = await state.lastRealIp(customerId, password);
+  check.fact(recorded !== null && sameAddress(recorded, '192.0.2.55'), 'lastRealIp 192.0.2.55 (the last value)', `lastRealIp ${JSON.stringify(recorded)}`);
 });
 
 /** Room for the upload of 1 MB on top of the target's ordinary answer time. */
