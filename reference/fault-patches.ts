@@ -661,6 +661,26 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
     reply.code(401).header('www-authenticate', 'Bearer realm="api", error="invalid_token"');
     return { error: 'invalid_token', error_description: 'The access token is invalid.' };
   }),
+  // The same handler also answers the path with a trailing slash, where the key hook does not match.
+  'key-skipped-with-trailing-slash': () => {
+    let keyless = false;
+    return {
+      seams: (seams) => ({
+        apiKeyCheck: (sources, registry) => {
+          // The handler runs synchronously up to this call, so the flag belongs to the request that set it.
+          const skip = keyless;
+          keyless = false;
+          return skip ? null : seams.apiKeyCheck(sources, registry);
+        },
+      }),
+      hooks: (app, deps) => {
+        app.post(`${ENDPOINT_PATH}/`, (request, reply) => {
+          keyless = true;
+          return deps.endpoint(request, reply);
+        });
+      },
+    };
+  },
   // ── customerRealIp ──
   'ip-loopback-not-normalized': ipVerdict((value) => (typeof value === 'string' && LOOPBACK_ALIASES.has(value) ? { valid: true, ip: value } : undefined)),
   'ip-localhost-rejected': ipVerdict((value) => (value === 'localhost' || value === '' ? { valid: false } : undefined)),

@@ -359,6 +359,12 @@ export const FAULTS = [
     caughtBy: ['SNP-KEY-UNKNOWN'],
     strict: false,
   },
+  {
+    name: 'key-skipped-with-trailing-slash',
+    bug: 'The key check is a hook that compares the path exactly, while the router also serves the endpoint with a trailing slash: POST …/set-new-password/ runs without any key.',
+    caughtBy: ['SNP-KEY-NO-PATH-BYPASS'],
+    strict: false,
+  },
   // ── customerRealIp ────────────────────────────────────────────────────────────────────────────
   {
     name: 'ip-loopback-not-normalized',

@@ -27,6 +27,8 @@ export interface SubmitOptions {
 
 export interface RawRequest {
   method?: string;
+  /** Another spelling of the endpoint's path (a trailing slash, another letter case); default: the documented one. */
+  path?: string;
   /** Query parameters (an apiKey here is the caller's choice). */
   query?: Record<string, string>;
   headers?: Record<string, string>;
@@ -64,7 +66,7 @@ async function transmit(baseUrl: string, request: RecordedRequest, path: string)
 export async function send(raw: RawRequest): Promise<Exchange> {
   const { baseUrl } = runContext();
   const method = (raw.method ?? 'POST').toUpperCase();
-  const path = `${ENDPOINT_PATH}${queryString(raw.query ?? {})}`;
+  const path = `${raw.path ?? ENDPOINT_PATH}${queryString(raw.query ?? {})}`;
   const headers: Record<string, string> = { ...(raw.headers ?? {}) };
   const contentType = raw.contentType === undefined ? 'application/json' : raw.contentType;
   if (contentType !== null) headers['Content-Type'] = contentType;

@@ -1,6 +1,7 @@
 // Platform docs, API key: accepted in the query, the JSON body or a Bearer header; checked before the
 // handler in the order presence, format, registry; errors are 404 in the platform envelope.
 import { malformedKeys, SAMPLE_KEY, unknownKeys } from '../../fixtures/cases/api-keys.js';
+import { ENDPOINT_PATH } from '../../helpers/http/endpoint-path.js';
 import { send, submit, type KeyPlacement } from '../../helpers/http/endpoint-client.js';
 import { businessCode, keyError, success, validationError } from '../../helpers/checks/outcomes.js';
 import { randomPassword, randomToken, seededFaker } from '../../helpers/run/random.js';
@@ -66,6 +67,22 @@ unknown.each(PLACEMENTS)('a well-formed key that does not exist, in $label, answ
   const [unknownKey] = unknownKeys(rand);
   const exchange = await submit({ token: randomToken(rand), password: randomPassword(rand) }, { apiKey: unknownKey?.apiKey, placement });
   check.outcome(exchange, keyError('PUBLIC_API_KEY_DOES_NOT_EXIST'));
+});
+
+// The key check runs before the handler on every route to it: a router that also serves another spelling
+// of the path, while the key hook compares the path exactly, lets a keyless request through.
+const pathBypass = requirement('SNP-KEY-NO-PATH-BYPASS');
+const [PATH_PREFIX, PATH_LAST] = [ENDPOINT_PATH.slice(0, ENDPOINT_PATH.lastIndexOf('/')), ENDPOINT_PATH.slice(ENDPOINT_PATH.lastIndexOf('/') + 1)];
+pathBypass.each([
+  { label: 'with a trailing slash', path: `${ENDPOINT_PATH}/` },
+  { label: 'with a doubled slash', path: `${PATH_PREFIX}//${PATH_LAST}` },
+  { label: 'in upper case', path: `${PATH_PREFIX}/${PATH_LAST.toUpperCase()}` },
+  { label: 'with a path parameter', path: `${ENDPOINT_PATH};x=1` },
+  { label: 'with a percent-encoded dash', path: `${PATH_PREFIX}/${PATH_LAST.replaceAll('-', '%2D')}` },
+])('a keyless request to the path $label is never answered by the endpoint', async ({ path }, { rand }) => {
+  const exchange = await send({ path, body: JSON.stringify({ token: randomToken(rand), password: randomPassword(rand) }) });
+  const answered = [success(), ...(['E001', 'E002', 'E003', 'E004'] as const).map((code) => businessCode(code))].find((outcome) => outcome.mismatch(exchange) === null);
+  check.fact(answered === undefined, "not the endpoint's answer (no success, no business error)", answered?.label ?? '', exchange);
 });
 
 const locations = requirement('SNP-KEY-LOCATIONS');

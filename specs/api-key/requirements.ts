@@ -40,6 +40,11 @@ export const API_KEY_REQUIREMENTS = [
     level: 'MUST', basis: 'documented', source: SOURCES.keyRegistry, safe: true,
   },
   {
+    id: 'SNP-KEY-NO-PATH-BYPASS', area: 'API key', title: "No spelling of the endpoint's path skips the key check",
+    statement: "A request without a key to another spelling of the endpoint's path (a trailing slash, a doubled slash, another letter case, a path parameter, a percent-encoded character) MUST NOT reach the endpoint: it is never answered with success or a business error.",
+    level: 'MUST', basis: 'documented', source: SOURCES.keyRegistry, safe: true,
+  },
+  {
     id: 'SNP-KEY-INACTIVE', area: 'API key', title: 'An inactive key answers 404 PUBLIC_API_KEY_IS_NOT_ACTIVE',
     statement: 'A key that exists but is not active MUST be answered 404 with PUBLIC_API_KEY_IS_NOT_ACTIVE, and the request MUST change nothing.',
     level: 'MUST', basis: 'documented', source: SOURCES.keyRegistry, safe: false,
