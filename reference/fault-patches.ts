@@ -290,6 +290,20 @@ async function inHistory(password: string, customer: Customer | undefined): Prom
   return customer !== undefined && (await passwordMatchesAny(password, customer.passwordHistory));
 }
 
+/** A change that writes the password but puts the submitted request back as it was (pending) when `when` holds. */
+function requestLeftPending(when: (change: PasswordChange) => boolean): () => FaultPatch {
+  return () => ({
+    store: (store) =>
+      storeWith(store, {
+        applyPasswordChange: (change) => {
+          const used = store.findResetRequest(change.tokenDigest);
+          store.applyPasswordChange(change);
+          if (when(change) && used !== undefined) store.addResetRequest(used);
+        },
+      }),
+  });
+}
+
 // ── Helpers of single faults ────────────────────────────────────────────────────────────────────
 
 /** token-url-decoded: percent-escapes decoded first (undecodable text stays as it is). */
@@ -442,16 +456,7 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
     };
   },
   // ── Token lifecycle ──
-  'token-reusable': () => ({
-    store: (store) =>
-      storeWith(store, {
-        applyPasswordChange: (change) => {
-          const used = store.findResetRequest(change.tokenDigest);
-          store.applyPasswordChange(change);
-          if (used !== undefined) store.addResetRequest(used);
-        },
-      }),
-  }),
+  'token-reusable': requestLeftPending(() => true),
   // Every submission locks a key of its own, which excludes nobody: check and consume are no longer atomic.
   'check-then-consume-race': () => {
     let submissions = 0;
@@ -557,16 +562,7 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
     },
   })),
   // The audited path (with an IP) writes the password and the IP but forgets to mark the request used.
-  'token-kept-when-ip-given': () => ({
-    store: (store) =>
-      storeWith(store, {
-        applyPasswordChange: (change) => {
-          const used = store.findResetRequest(change.tokenDigest);
-          store.applyPasswordChange(change);
-          if (change.realIp !== null && used !== undefined) store.addResetRequest(used);
-        },
-      }),
-  }),
+  'token-kept-when-ip-given': requestLeftPending((change) => change.realIp !== null),
   // One "reset used" flag per customer: a new request clears it for all of the customer's requests.
   'new-request-reopens-used': indexedStorePatch((indexed, index) => ({
     addResetRequest: (request) => {
