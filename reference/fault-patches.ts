@@ -304,6 +304,35 @@ function requestLeftPending(when: (change: PasswordChange) => boolean): () => Fa
   });
 }
 
+/**
+ * The body's customerRealIp is validated, but what is recorded is the value `pick` reads elsewhere in the
+ * request (unvalidated; normalized where it happens to be an address when `normalized`).
+ */
+function ipRecordedFrom(pick: (request: FastifyRequest) => string | undefined, normalized: boolean): () => FaultPatch {
+  return () => {
+    const picked = new WeakMap<object, string>();
+    return {
+      seams: (seams) => ({
+        bodyFields: (json, request) => {
+          const fields = seams.bodyFields(json, request);
+          const ip = pick(request);
+          if (!fields.ok || !isJsonObject(fields.value) || ip === undefined) return fields;
+          const value = { ...fields.value };
+          picked.set(value, ip);
+          return { ok: true, value };
+        },
+        readBody: (json, variations, normalizeIp) => {
+          const body = seams.readBody(json, variations, normalizeIp);
+          const ip = isJsonObject(json) ? picked.get(json) : undefined;
+          if (!body.ok || ip === undefined) return body;
+          const asAddress = normalized ? normalizeIp(ip, variations) : null;
+          return { ok: true, value: { ...body.value, customerRealIp: asAddress?.valid ? asAddress.ip : ip } };
+        },
+      }),
+    };
+  };
+}
+
 // ── Helpers of single faults ────────────────────────────────────────────────────────────────────
 
 /** token-url-decoded: percent-escapes decoded first (undecodable text stays as it is). */
@@ -696,27 +725,10 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
     return undefined;
   }),
   // request.ip with trust-proxy: the first X-Forwarded-For entry wins over the body's customerRealIp.
-  'ip-from-forwarded-for': () => {
-    const forwardedFor = new WeakMap<object, string>();
-    return {
-      seams: (seams) => ({
-        bodyFields: (json, request) => {
-          const fields = seams.bodyFields(json, request);
-          const header = request.headers['x-forwarded-for'];
-          const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
-          if (!fields.ok || !isJsonObject(fields.value) || first === undefined || first === '') return fields;
-          const value = { ...fields.value };
-          forwardedFor.set(value, first);
-          return { ok: true, value };
-        },
-        readBody: (json, variations, normalizeIp) => {
-          const body = seams.readBody(json, variations, normalizeIp);
-          const ip = isJsonObject(json) ? forwardedFor.get(json) : undefined;
-          return body.ok && ip !== undefined ? { ok: true, value: { ...body.value, customerRealIp: ip } } : body;
-        },
-      }),
-    };
-  },
+  'ip-from-forwarded-for': ipRecordedFrom((request) => {
+    const header = request.headers['x-forwarded-for'];
+    return (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim() || undefined;
+  }, false),
   // ── Request validation ──
   // The password check is a type check only.
   'empty-password-accepted': () => ({
@@ -812,28 +824,10 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
     })();
   },
   // Validation reads the parsed body (last duplicate); the recorder picks the first from the raw text.
-  'duplicate-ip-first-recorded': () => {
-    const firstIp = new WeakMap<object, string>();
-    return {
-      seams: (seams) => ({
-        bodyFields: (json, request) => {
-          const fields = seams.bodyFields(json, request);
-          const match = /"customerRealIp"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(rawBodyOf(request).toString('utf8'))?.[1];
-          if (!fields.ok || !isJsonObject(fields.value) || match === undefined) return fields;
-          const value = { ...fields.value };
-          firstIp.set(value, JSON.parse(match) as string);
-          return { ok: true, value };
-        },
-        readBody: (json, variations, normalizeIp) => {
-          const body = seams.readBody(json, variations, normalizeIp);
-          const raw = isJsonObject(json) ? firstIp.get(json) : undefined;
-          if (!body.ok || raw === undefined) return body;
-          const normalized = normalizeIp(raw, variations);
-          return { ok: true, value: { ...body.value, customerRealIp: normalized.valid ? normalized.ip : raw } };
-        },
-      }),
-    };
-  },
+  'duplicate-ip-first-recorded': ipRecordedFrom((request) => {
+    const first = /"customerRealIp"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(rawBodyOf(request).toString('utf8'))?.[1];
+    return first === undefined ? undefined : (JSON.parse(first) as string);
+  }, true),
   // ── HTTP semantics ──
   'content-type-ignored': () => ({ seams: () => ({ acceptsContentType: () => true }) }),
   'wrong-method-as-404': () => ({
