@@ -7,6 +7,7 @@
 // A patch receives the seams as they are before it and returns the ones it replaces or wraps, so it can
 // call the correct behaviour and change only its bug. Each patch is a factory, so state a bug needs (a
 // clock, an index of the store) belongs to one app.
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { API_KEY_FORMAT, apiKeyProblem, presentedApiKey } from './api-key.js';
 import type { ApiKeyRegistry, ApiKeySources } from './api-key.js';
@@ -828,6 +829,21 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
     const first = /"customerRealIp"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(rawBodyOf(request).toString('utf8'))?.[1];
     return first === undefined ? undefined : (JSON.parse(first) as string);
   }, true),
+  // A body-parsing middleware that inflates gzip with no output limit: the size limit sees the compressed bytes.
+  'gzip-body-inflated-unbounded': () => ({
+    hooks: (app) => {
+      app.addHook('preHandler', (request, _reply, done) => {
+        if (isEndpoint(request) && /\bgzip\b/i.test(String(request.headers['content-encoding'] ?? ''))) {
+          try {
+            request.body = gunzipSync(rawBodyOf(request)); // no maxOutputLength
+          } catch {
+            // left as it is: the handler refuses it
+          }
+        }
+        done();
+      });
+    },
+  }),
   // ── HTTP semantics ──
   'content-type-ignored': () => ({ seams: () => ({ acceptsContentType: () => true }) }),
   'wrong-method-as-404': () => ({

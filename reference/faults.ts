@@ -481,6 +481,12 @@ export const FAULTS = [
     caughtBy: ['SNP-DUPLICATE-KEYS'],
     strict: false,
   },
+  {
+    name: 'gzip-body-inflated-unbounded',
+    bug: 'A body sent with Content-Encoding: gzip is inflated without a limit; the body limit applies to the compressed bytes only (a decompression bomb).',
+    caughtBy: ['SNP-BODY-SIZE-LIMIT'],
+    strict: true,
+  },
   // ── HTTP semantics ────────────────────────────────────────────────────────────────────────────
   {
     name: 'content-type-ignored',

@@ -36,7 +36,7 @@ export const REQUEST_VALIDATION_REQUIREMENTS = [
   },
   {
     id: 'SNP-BODY-SIZE-LIMIT', area: 'Request validation', title: 'A 1 MB body is refused promptly',
-    statement: 'A body of 1 MB SHOULD be refused with 413 or 400 in the platform envelope, promptly and without a 5xx.',
+    statement: 'A body of 1 MB SHOULD be refused with 413 or 400 in the platform envelope, promptly and without a 5xx; sent gzip-compressed (Content-Encoding: gzip), with 413, 400 or 415 (an encoding the endpoint does not take), never inflated past the limit.',
     level: 'SHOULD', basis: 'best-practice', source: SOURCES.rfc9110TooLarge, safe: true,
   },
   {
