@@ -55,7 +55,7 @@ export interface ConformanceReport {
   startedAt: string;
   durationMs: number;
   verdict: Verdict;
-  /** The verdict word with its scope, as every output prints it: `CONFORMANT (safe mode: 27 of 46 requirements judged)`. */
+  /** The verdict word with its scope, as every output prints it: `CONFORMANT (safe mode: 31 of 68 requirements judged)`. */
   verdictLine: string;
   /** Why the verdict is what it is, in one line. */
   verdictReason: string;
