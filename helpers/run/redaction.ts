@@ -19,12 +19,18 @@ function prefixKey(text: string, at: number): number {
   return (text.charCodeAt(at) * 65_536 + text.charCodeAt(at + 1)) * 65_536 + text.charCodeAt(at + 2);
 }
 
+/** Adds a form not indexed yet where its length puts it (a binary search: many forms can share a prefix). */
 function index(form: string): void {
   const key = prefixKey(form, 0);
   const forms = byPrefix.get(key) ?? [];
-  if (forms.includes(form)) return;
-  forms.push(form);
-  forms.sort((a, b) => b.length - a.length);
+  let low = 0;
+  let high = forms.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((forms[middle]?.length ?? 0) >= form.length) low = middle + 1;
+    else high = middle;
+  }
+  forms.splice(low, 0, form);
   byPrefix.set(key, forms);
 }
 
@@ -51,8 +57,9 @@ export function secretForms(value: string): string[] {
 export function registerSecret(value: string | null | undefined, kind: string): void {
   if (!value || value.length < MIN_SECRET_LENGTH) return;
   for (const form of secretForms(value)) {
+    const indexed = secrets.has(form);
     secrets.set(form, `[REDACTED ${kind}]`);
-    index(form);
+    if (!indexed) index(form);
   }
   if (!values.has(value)) values.set(value, kind);
 }
