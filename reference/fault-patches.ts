@@ -602,6 +602,21 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
       indexed.addResetRequest(request);
     },
   })),
+  'token-line-breaks-stripped': tokenForm((token) => token.replace(/[\r\n]+/g, '')),
+  // "now" is the request's time: its Date header when present, else the server clock.
+  'expiry-clock-from-date-header': () => {
+    let requestTime: number | undefined;
+    return {
+      hooks: (app) => {
+        app.addHook('onRequest', (request, _reply, done) => {
+          const date = isEndpoint(request) ? Date.parse(String(request.headers.date ?? '')) : Number.NaN;
+          requestTime = Number.isNaN(date) ? undefined : date;
+          done();
+        });
+      },
+      seams: (seams) => ({ isExpired: (request, now) => seams.isExpired(request, requestTime ?? now) }),
+    };
+  },
   // ── Password history ──
   'history-skips-current': () => ({ seams: (seams) => ({ passwordHistory: (customer, store) => seams.passwordHistory(customer, store).slice(1) }) }),
   'history-current-only': () => ({ seams: (seams) => ({ passwordHistory: (customer, store) => seams.passwordHistory(customer, store).slice(0, 1) }) }),
@@ -844,6 +859,21 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
       });
     },
   }),
+  // Go's encoding/json: a member matches a field case-insensitively, and a later match overwrites an earlier one.
+  'field-names-case-insensitive': () => ({
+    seams: (seams) => ({
+      bodyFields: (json, request) => {
+        const fields = seams.bodyFields(json, request);
+        if (!fields.ok || !isJsonObject(fields.value)) return fields;
+        const bound: Record<string, unknown> = { ...fields.value };
+        for (const [name, value] of Object.entries(fields.value)) {
+          const field = ['token', 'password', 'customerRealIp'].find((known) => known.toLowerCase() === name.toLowerCase());
+          if (field !== undefined) bound[field] = value;
+        }
+        return { ok: true, value: bound };
+      },
+    }),
+  }),
   // ── HTTP semantics ──
   'content-type-ignored': () => ({ seams: () => ({ acceptsContentType: () => true }) }),
   'wrong-method-as-404': () => ({
@@ -864,6 +894,16 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
         handler: (request, reply) => (asksForPost(request) ? deps.endpoint(request, reply) : reply.callNotFound()),
       });
     },
+  }),
+  // if (!contentType.includes('application/json')) return 415; plus a charset check.
+  'content-type-substring': () => ({
+    seams: () => ({
+      acceptsContentType: (declared) => {
+        const header = (declared ?? '').toLowerCase();
+        const charset = /charset\s*=\s*"?([^;,"\s]+)/.exec(header)?.[1];
+        return header.includes('application/json') && (charset === undefined || charset === 'utf-8');
+      },
+    }),
   }),
   // ── Response hygiene ──
   'fallback-errors-as-text': () => ({

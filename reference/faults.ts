@@ -200,6 +200,18 @@ export const FAULTS = [
     caughtBy: ['SNP-TOKEN-SINGLE-USE'],
     strict: false,
   },
+  {
+    name: 'token-line-breaks-stripped',
+    bug: 'The lookup removes CR and LF from the token (tidying quoted-printable line wraps of links copied from e-mail), so the token with a line break inserted or appended still matches.',
+    caughtBy: ['SNP-TOKEN-EXACT-MATCH'],
+    strict: false,
+  },
+  {
+    name: 'expiry-clock-from-date-header',
+    bug: "The expiry is judged with the request's Date header when present (a request-time helper), so a client sending an old Date keeps an expired request alive.",
+    caughtBy: ['SNP-E004-EXPIRED'],
+    strict: false,
+  },
   // ── Password history ──────────────────────────────────────────────────────────────────────────
   {
     name: 'history-skips-current',
@@ -487,6 +499,12 @@ export const FAULTS = [
     caughtBy: ['SNP-BODY-SIZE-LIMIT'],
     strict: true,
   },
+  {
+    name: 'field-names-case-insensitive',
+    bug: 'Body members are bound to fields case-insensitively, last match winning (Go encoding/json): {"TOKEN": …} or {"Password": …} is read as token/password, so a body without a token member resets a password.',
+    caughtBy: ['SNP-BODY-REQUIRED-FIELDS'],
+    strict: false,
+  },
   // ── HTTP semantics ────────────────────────────────────────────────────────────────────────────
   {
     name: 'content-type-ignored',
@@ -505,6 +523,12 @@ export const FAULTS = [
     bug: 'X-HTTP-Method-Override: POST or ?_method=POST turns another method into the POST handler.',
     caughtBy: ['SNP-ONLY-POST-RESETS'],
     strict: false,
+  },
+  {
+    name: 'content-type-substring',
+    bug: "The Content-Type check is a substring test (header.includes('application/json')), so text/plain; application/json (a CORS-safelisted type, no preflight) is processed as JSON.",
+    caughtBy: ['SNP-CONTENT-TYPE'],
+    strict: true,
   },
   // ── Response hygiene ──────────────────────────────────────────────────────────────────────────
   {

@@ -38,6 +38,9 @@ contentType.each([
   { label: 'multipart/form-data', contentType: 'multipart/form-data; boundary=x' },
   { label: 'application/xml', contentType: 'application/xml' },
   { label: 'application/json; charset=utf-16', contentType: 'application/json; charset=utf-16' },
+  // Not JSON, though the text contains it (a substring test); text/plain is sent cross-site without a preflight.
+  { label: 'text/plain; application/json', contentType: 'text/plain; application/json' },
+  { label: 'application/jsonx', contentType: 'application/jsonx' },
 ])(`a JSON body declared as $label is refused with 415 or 400${lenient ? ' (or, as the profile allows, processed: E003)' : ''}`, async ({ contentType: type }, { rand }) => {
   const body = JSON.stringify({ token: randomToken(rand), password: randomPassword(rand) });
   const exchange = await send({ query: { apiKey: runContext().apiKey }, contentType: type, body });

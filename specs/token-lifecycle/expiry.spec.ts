@@ -1,6 +1,6 @@
 // Endpoint page, E004 "Reset password request has been expired".
 import { submit } from '../../helpers/http/endpoint-client.js';
-import { businessCode } from '../../helpers/checks/outcomes.js';
+import { businessCode, rejected } from '../../helpers/checks/outcomes.js';
 import { randomPassword } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { runContext } from '../../helpers/run/run-context.js';
@@ -14,6 +14,16 @@ expired.test('an expired request answers E004 twice and the password stays', asy
   const { customerId, token } = await state.expiredRequest({ passwordHistory: [current] });
   check.outcome(await submit({ token, password: randomPassword(rand) }), businessCode('E004'));
   check.outcome(await submit({ token, password: randomPassword(rand) }, { placement: 'body' }), businessCode('E004'));
+  await check.password(state, customerId).is(current, 'the password from before');
+});
+// Expiry is the target's clock: a client's Date header (or a request-time header) an hour old changes nothing
+// (a gateway that refuses a stale Date before the endpoint is not the endpoint's answer).
+expired.test('an expired request answers E004 though the request says it was sent an hour ago', async ({ rand, state }) => {
+  const current = randomPassword(rand);
+  const { customerId, token } = await state.expiredRequest({ passwordHistory: [current] });
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  const headers = { Date: anHourAgo.toUTCString(), 'X-Request-Time': anHourAgo.toISOString() };
+  check.outcome(await submit({ token, password: randomPassword(rand) }, { headers }), businessCode('E004'), rejected());
   await check.password(state, customerId).is(current, 'the password from before');
 });
 

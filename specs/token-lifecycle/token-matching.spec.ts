@@ -62,6 +62,9 @@ const VARIANTS: Variant[] = [
   { label: 'trailing space', change: (t) => `${t} ` },
   { label: 'trailing tab', change: (t) => `${t}\t` },
   { label: 'trailing NUL', change: (t) => `${t}\u0000` },
+  // Line breaks of a link wrapped in an e-mail, which a tidy-up may strip.
+  { label: 'trailing LF', change: (t) => `${t}\n` },
+  { label: 'CRLF inserted', change: (t) => `${t.slice(0, 16)}\r\n${t.slice(16)}` },
   { label: 'zero-width space inserted', change: (t) => `${t.slice(0, 4)}\u200b${t.slice(4)}` },
   { label: 'dash inserted (UUID-style tidying)', change: (t) => `${t.slice(0, 8)}-${t.slice(8)}` },
   { label: 'underscore inserted', change: (t) => `${t.slice(0, 8)}_${t.slice(8)}` },
