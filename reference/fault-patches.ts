@@ -617,6 +617,20 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
       seams: (seams) => ({ isExpired: (request, now) => seams.isExpired(request, requestTime ?? now) }),
     };
   },
+  // A failed-attempts counter on the request: the third E002 revokes it.
+  'e002-attempts-revoke-token': () => {
+    const attempts = new Map<string, number>();
+    return businessRules(async (rules, deps, input) => {
+      const outcome = await rules(deps, input);
+      const request = deps.seams.findByToken(deps.store, input.token);
+      if (outcome === 'E002' && request !== undefined) {
+        const count = (attempts.get(request.tokenDigest) ?? 0) + 1;
+        attempts.set(request.tokenDigest, count);
+        if (count >= 3) deps.store.addResetRequest({ ...request, state: 'invalidated' });
+      }
+      return outcome;
+    })();
+  },
   // ── Password history ──
   'history-skips-current': () => ({ seams: (seams) => ({ passwordHistory: (customer, store) => seams.passwordHistory(customer, store).slice(1) }) }),
   'history-current-only': () => ({ seams: (seams) => ({ passwordHistory: (customer, store) => seams.passwordHistory(customer, store).slice(0, 1) }) }),

@@ -212,6 +212,12 @@ export const FAULTS = [
     caughtBy: ['SNP-E004-EXPIRED'],
     strict: false,
   },
+  {
+    name: 'e002-attempts-revoke-token',
+    bug: 'Attempt limiting: the third E002 on one token revokes the request, so the retry the E002 message invites answers E003 (no profile declares E002 as consuming).',
+    caughtBy: ['SNP-REJECTED-CONSUMES-NOTHING'],
+    strict: false,
+  },
   // ── Password history ──────────────────────────────────────────────────────────────────────────
   {
     name: 'history-skips-current',

@@ -67,3 +67,16 @@ consumesNothing.each(REJECTIONS)('after $label the password is unchanged and the
   const retried = success().mismatch(retry) === null;
   await check.password(state, customerId).is(retried ? next : current, retried ? 'the password of the retry' : 'the password from before');
 });
+// An attempt limit that revokes the token after a few E002s consumes it all the same (unless the profile
+// declares that E002 consumes the token: then the second attempt already answers E003).
+if (!runContext().profile.tokenConsumedBy.includes('E002')) {
+  consumesNothing.test('after three E002 answers in a row the password is unchanged and the same token still succeeds', async ({ rand, state }) => {
+    const current = randomPassword(rand);
+    const next = randomPassword(rand);
+    const { customerId, token } = await state.pendingRequest({ passwordHistory: [current] });
+    for (let attempt = 1; attempt <= 3; attempt++) check.outcome(await submit({ token, password: current }), businessCode('E002'));
+    await check.password(state, customerId).is(current, 'the password from before');
+    check.outcome(await submit({ token, password: next }), success());
+    await check.password(state, customerId).is(next, 'the password of the retry');
+  });
+}
