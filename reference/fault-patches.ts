@@ -1093,4 +1093,12 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
     if (session.length <= 4000) reply.header('set-cookie', `session=${session}; Path=/; HttpOnly`); // a browser's cookie size
     return undefined;
   }),
+  // The message template of the key-state errors has the registry row's key in it.
+  'key-state-error-quotes-key': endpointAnswers((answer, request) => {
+    const error = answer.error;
+    if (!isJsonObject(error) || !KEY_STATE_PROBLEMS.has(error.code as PlatformErrorCode)) return undefined;
+    const key = presentedApiKey(apiKeySourcesOf(request, parseJsonBody(rawBodyOf(request))));
+    const what = error.code === 'PUBLIC_API_KEY_IS_NOT_ACTIVE' ? 'has been deactivated' : 'is past its expiration date';
+    return { error: { ...error, description: `API key ${String(key)} ${what}.` } };
+  }),
 };

@@ -741,6 +741,12 @@ export const FAULTS = [
     caughtBy: ['SNP-NO-SECRET-ECHO'],
     strict: false,
   },
+  {
+    name: 'key-state-error-quotes-key',
+    bug: 'The inactive and expired key errors are built from the key registry row and quote the key in their description ("API key PROD… has been deactivated.").',
+    caughtBy: ['SNP-NO-SECRET-ECHO'],
+    strict: false,
+  },
 ] as const satisfies readonly FaultDefinition[];
 
 export type FaultName = (typeof FAULTS)[number]['name'];

@@ -104,6 +104,17 @@ export const RESPONSE_KINDS: Provocation[] = [
     needsState: false,
     provoke: (rand) => submitted({ token: randomToken(rand), password: randomPassword(rand) }, DOCS_SAMPLE_API_KEY),
   },
+  // Keys the registry knows but refuses: an answer built from the key's record may quote it (state hook v1.1).
+  {
+    label: 'key inactive',
+    needsState: true,
+    provoke: async (rand, state) => submitted({ token: randomToken(rand), password: randomPassword(rand) }, await state.inactiveApiKey()),
+  },
+  {
+    label: 'key expired',
+    needsState: true,
+    provoke: async (rand, state) => submitted({ token: randomToken(rand), password: randomPassword(rand) }, await state.expiredApiKey()),
+  },
   {
     // Safe mode sends only random string tokens (a non-string token could match a real request on a
     // target with a lookup bug), so the ill-typed field here is the password.
