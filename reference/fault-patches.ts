@@ -1101,4 +1101,15 @@ export const FAULT_PATCHES: Readonly<Record<FaultName, () => FaultPatch>> = {
     const what = error.code === 'PUBLIC_API_KEY_IS_NOT_ACTIVE' ? 'has been deactivated' : 'is past its expiration date';
     return { error: { ...error, description: `API key ${String(key)} ${what}.` } };
   }),
+  // The framework's error renderer negotiates: a request that accepts HTML (*/* included) gets the HTML page.
+  'error-page-for-wildcard-accept': () => ({
+    hooks: (app) => {
+      app.addHook('onSend', (request, reply, payload, done) => {
+        const accept = String(request.headers.accept ?? '').toLowerCase();
+        if (reply.statusCode < 400 || !/\*\/\*|text\/html/.test(accept)) return done(null, payload);
+        reply.type('text/html; charset=utf-8');
+        done(null, `<!doctype html>\n<html><head><title>Error ${reply.statusCode}</title></head><body><h1>Error ${reply.statusCode}</h1><p>Something went wrong.</p></body></html>\n`);
+      });
+    },
+  }),
 };

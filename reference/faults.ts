@@ -747,6 +747,12 @@ export const FAULTS = [
     caughtBy: ['SNP-NO-SECRET-ECHO'],
     strict: false,
   },
+  {
+    name: 'error-page-for-wildcard-accept',
+    bug: 'Error answers are negotiated on Accept (a Flask-style accept_html check): a client sending Accept: */* or text/html, as curl, fetch and browsers do, gets a 4xx HTML page instead of the JSON envelope; without an Accept header it gets JSON.',
+    caughtBy: ['SNP-RESPONSE-JSON'],
+    strict: false,
+  },
 ] as const satisfies readonly FaultDefinition[];
 
 export type FaultName = (typeof FAULTS)[number]['name'];

@@ -7,7 +7,7 @@ import { applicationCookies, findEcho, findInternals, findVersionBanner, hasNoSt
 import type { Exchange } from '../../helpers/http/exchange.js';
 import { success } from '../../helpers/checks/outcomes.js';
 import { submit } from '../../helpers/http/endpoint-client.js';
-import { randomPassword } from '../../helpers/run/random.js';
+import { randomPassword, randomToken } from '../../helpers/run/random.js';
 import { requirement } from '../../helpers/checks/requirement-test.js';
 import { check } from '../../helpers/checks/check.js';
 
@@ -60,6 +60,18 @@ for (const kind of RESPONSE_KINDS) {
     check.fact(hasNoStore(exchange), 'Cache-Control: no-store', `Cache-Control: ${String(exchange.headers['cache-control'] ?? '(none)')}`, exchange);
   }, options);
 }
+
+// Whatever the client accepts, the application answers JSON: curl and fetch send Accept: */*, and a browser
+// puts text/html first (a framework that negotiates its error pages would answer them HTML).
+const jsonForAnyAccept = requirement('SNP-RESPONSE-JSON');
+jsonForAnyAccept.each([
+  { label: 'Accept: */*', accept: '*/*' },
+  { label: "a browser's Accept (text/html first)", accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+])('an E003 and a key error are JSON for a client sending $label', async ({ accept }, { rand }) => {
+  const headers = { Accept: accept };
+  expectJson(await submit({ token: randomToken(rand), password: randomPassword(rand) }, { headers }));
+  expectJson(await submit({ token: randomToken(rand), password: randomPassword(rand) }, { placement: 'none', headers }));
+});
 
 const TOKEN_LIKE_FIELD = /token|session|jwt|access|refresh|auth/i;
 const noSession = requirement('SNP-NO-SESSION-ON-SUCCESS');
