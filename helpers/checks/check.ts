@@ -6,6 +6,7 @@ import { currentCase } from '../http/case-scope.js';
 import type { StateArranger } from '../state/state-arranger.js';
 import { expectFact, expectOutcome } from './expect-outcome.js';
 import type { Outcome } from './outcomes.js';
+import { sameAddress } from './ip-address.js';
 import { expectPrompt } from './promptness.js';
 
 function requirementOfThisCase(): string {
@@ -42,6 +43,15 @@ export const check = {
     return {
       is: (password: string, what = 'the password') => passwordCheck(state, customerId, password, true, what),
       isNot: (password: string, what = 'this password') => passwordCheck(state, customerId, password, false, what),
+    };
+  },
+  /** The address recorded with the customer's last successful change (inspect's lastRealIp; any spelling of it). */
+  recordedIp(state: StateArranger, customerId: string, currentPassword: string) {
+    return {
+      is: async (address: string, why: string) => {
+        const recorded = await state.lastRealIp(customerId, currentPassword);
+        expectFact(requirementOfThisCase(), recorded !== null && sameAddress(recorded, address), `lastRealIp ${address} (${why})`, `lastRealIp ${JSON.stringify(recorded)}`);
+      },
     };
   },
 };
